@@ -1,0 +1,32 @@
+package dev.pipelines.cdc.operator;
+
+import dev.pipelines.cdc.operator.config.OperatorSettings;
+import dev.pipelines.cdc.operator.reconciler.CdcPipelineReconciler;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/** Builds the operator: one controller for CdcPipelines, watching the configured namespaces. */
+public final class CdcPipelineOperator {
+  private CdcPipelineOperator() {}
+
+  /**
+   * @param settings the operator's settings
+   * @param clock the clock stamped into condition transition times
+   * @param configuration client and JOSDK settings (production passes its defaults untouched)
+   */
+  public static Operator create(OperatorSettings settings, Clock clock, Consumer<ConfigurationServiceOverrider> configuration) {
+    Operator operator = new Operator(configuration);
+    operator.register(
+        new CdcPipelineReconciler(settings, clock),
+        c -> {
+          if (settings.watchNamespaces().isEmpty()) {
+            c.watchingAllNamespaces();
+          } else {
+            c.settingNamespaces(settings.watchNamespaces());
+          }
+        });
+    return operator;
+  }
+}

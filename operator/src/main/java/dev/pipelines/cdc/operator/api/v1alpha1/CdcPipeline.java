@@ -1,0 +1,26 @@
+package dev.pipelines.cdc.operator.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** One PostgreSQL → StarRocks change-data-capture pipeline, run as a Flink job. */
+@Group(CdcPipeline.GROUP)
+@Version(CdcPipeline.VERSION)
+@Kind("CdcPipeline")
+@Plural("cdcpipelines")
+@ShortNames("cdcp")
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class CdcPipeline extends CustomResource<CdcPipelineSpec, CdcPipelineStatus>
+    implements Namespaced {
+  public static final String GROUP = "cdc.pipelines.dev";
+  public static final String VERSION = "v1alpha1";
+}

@@ -1,0 +1,26 @@
+package dev.pipelines.cdc.operator.api.v1alpha1;
+
+/** Regular expressions shared by the CRD schema and the operator's own validation. */
+public final class Patterns {
+  /** A Kubernetes object name (RFC 1123 subdomain). */
+  public static final String DNS_SUBDOMAIN =
+      "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
+  /**
+   * A Postgres slot or publication name as the operator will accept it: lower-case letters,
+   * digits and underscores, at most 63 bytes (Postgres' NAMEDATALEN - 1). Slot names may not
+   * contain anything else; publications could, but one rule for both is easier to reason about.
+   */
+  public static final String PG_IDENTIFIER = "^[a-z_][a-z0-9_]{0,62}$";
+
+  /** A duration such as {@code 500ms}, {@code 5s}, {@code 10m} or {@code 1h}. */
+  public static final String DURATION = "^[0-9]+(ms|s|m|h)$";
+
+  /** A StarRocks database or table name. */
+  public static final String STARROCKS_NAME = "^[a-zA-Z][a-zA-Z0-9_]{0,63}$";
+
+  /** A Kubernetes memory quantity or a Flink memory size, e.g. {@code 2048m}, {@code 2Gi}. */
+  public static final String MEMORY = "^[0-9]+(\\.[0-9]+)?([kKmMgGtT]i?[bB]?)?$";
+
+  private Patterns() {}
+}

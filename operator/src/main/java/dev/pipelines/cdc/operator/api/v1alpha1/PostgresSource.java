@@ -1,0 +1,67 @@
+package dev.pipelines.cdc.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.pipelines.cdc.config.StartupMode;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+
+/** A PostgreSQL database to capture changes from. */
+public record PostgresSource(
+    @Required @Size(min = 1) @JsonPropertyDescription("Host name of the PostgreSQL server.") String host,
+    @Default("5432") @Min(1) @Max(65535) @JsonPropertyDescription("Port of the PostgreSQL server. Default: 5432.")
+        Integer port,
+    @Required @Size(min = 1) @JsonPropertyDescription("Database whose tables are captured.") String database,
+    @Required
+        @JsonPropertyDescription(
+            "Secret with the replication user's credentials. The user needs the REPLICATION"
+                + " attribute and SELECT on the captured tables.")
+        SecretCredentials credentialsSecret,
+    @Required
+        @Size(min = 1)
+        @JsonPropertyDescription(
+            "Tables to capture: schema-qualified names (public.orders) or regular expressions"
+                + " over schema-qualified names (public\\.orders_.*). Each table needs a primary key.")
+        List<String> tables,
+    @JsonPropertyDescription(
+            "Schema-qualified names or regular expressions of tables to leave out of `tables`.")
+        List<String> excludeTables,
+    @Pattern(Patterns.PG_IDENTIFIER)
+        @JsonPropertyDescription(
+            "Logical replication slot owned by this pipeline. Default: derived from namespace and"
+                + " name (cdc_<namespace>_<name>, shortened with a hash to 63 bytes). Changing it"
+                + " abandons the old slot's position.")
+        String slotName,
+    @Pattern(Patterns.PG_IDENTIFIER)
+        @JsonPropertyDescription(
+            "Publication owned by this pipeline, created for the captured tables only. Default:"
+                + " the same as the slot name.")
+        String publicationName,
+    @Default("initial")
+        @JsonPropertyDescription(
+            "initial: snapshot existing rows, then stream changes. latest-offset: stream only"
+                + " changes made after the pipeline starts. Default: initial.")
+        StartupMode startupMode,
+    @Default("8096")
+        @Min(1)
+        @Max(1_000_000)
+        @JsonPropertyDescription(
+            "Rows per snapshot chunk. A whole chunk is held in TaskManager memory, so larger"
+                + " chunks need more heap. Default: 8096.")
+        Integer snapshotChunkSize) {
+
+  public static final int DEFAULT_PORT = 5432;
+  public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 8096;
+
+  public PostgresSource {
+    port = port == null ? DEFAULT_PORT : port;
+    tables = tables == null ? List.of() : List.copyOf(tables);
+    excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
+    startupMode = startupMode == null ? StartupMode.INITIAL : startupMode;
+    snapshotChunkSize = snapshotChunkSize == null ? DEFAULT_SNAPSHOT_CHUNK_SIZE : snapshotChunkSize;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.pipelines.cdc.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.pipelines.cdc.config.DeliverySemantic;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+import java.util.Map;
+
+/** A StarRocks cluster to write changes into. */
+@ValidationRule(
+    value = "!has(self.routes) || self.routes.all(r, self.routes.exists_one(o, o.sourceTable == r.sourceTable))",
+    message = "each sourceTable may appear in only one route")
+public record StarRocksSink(
+    @Required
+        @Pattern("^jdbc:mysql://.+")
+        @JsonPropertyDescription("JDBC URL of a StarRocks FE's MySQL port, e.g. jdbc:mysql://fe:9030.")
+        String jdbcUrl,
+    @Required
+        @Size(min = 1)
+        @JsonPropertyDescription("HTTP addresses (host:port) of StarRocks FEs, for Stream Load.")
+        List<String> loadUrls,
+    @Required
+        @Pattern(Patterns.STARROCKS_NAME)
+        @JsonPropertyDescription("Target database. Created if missing when createTables is true.")
+        String database,
+    @Required
+        @JsonPropertyDescription("Secret with a StarRocks user allowed to load (and, with createTables, create) tables.")
+        SecretCredentials credentialsSecret,
+    @Size(max = 200)
+        @JsonPropertyDescription(
+            "Explicit target names for some source tables. Tables without a route keep their"
+                + " table name (without schema).")
+        List<TableRoute> routes,
+    @Default("true")
+        @JsonPropertyDescription(
+            "Create missing target tables as primary-key tables with the source's key. Default: true.")
+        Boolean createTables,
+    @Default("at-least-once")
+        @JsonPropertyDescription(
+            "at-least-once: rows are loaded every flushInterval; after a failure some are loaded"
+                + " again, which primary-key tables absorb. exactly-once: Stream Load transactions"
+                + " committed with each Flink checkpoint, so rows become visible once per"
+                + " checkpointInterval. Default: at-least-once.")
+        DeliverySemantic semantic,
+    @Default(DEFAULT_FLUSH_INTERVAL)
+        @Pattern(Patterns.DURATION)
+        @JsonPropertyDescription(
+            "Longest time a change waits in the sink's buffer before a Stream Load (at-least-once)."
+                + " Lower is fresher but loads StarRocks more often. Default: 5s.")
+        String flushInterval,
+    @JsonPropertyDescription(
+            "Extra Stream Load properties sent as headers with every load, e.g. max_filter_ratio,"
+                + " timeout. The pipeline sets format, columns and labels itself.")
+        Map<String, String> properties) {
+
+  public static final String DEFAULT_FLUSH_INTERVAL = "5s";
+
+  public StarRocksSink {
+    loadUrls = loadUrls == null ? List.of() : List.copyOf(loadUrls);
+    routes = routes == null ? List.of() : List.copyOf(routes);
+    createTables = createTables == null ? Boolean.TRUE : createTables;
+    semantic = semantic == null ? DeliverySemantic.AT_LEAST_ONCE : semantic;
+    flushInterval = flushInterval == null ? DEFAULT_FLUSH_INTERVAL : flushInterval;
+    properties = properties == null ? Map.of() : Map.copyOf(properties);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.pipelines.cdc.operator.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
+
+/**
+ * The operator's own settings, read once from the environment at start.
+ *
+ * @param defaultJobImage job image for pipelines that do not set {@code spec.job.image}
+ * @param watchNamespaces namespaces to watch; empty means all
+ * @param flinkVersion Flink version of the job image
+ * @param flinkServiceAccount service account for Flink pods unless the spec names one
+ * @param defaultStateDir state directory for pipelines that do not set one (may be absent)
+ * @param secretRecheckInterval how often a pipeline waiting for a Secret looks again
+ */
+public record OperatorSettings(
+    String defaultJobImage,
+    Set<String> watchNamespaces,
+    FlinkVersion flinkVersion,
+    String flinkServiceAccount,
+    Optional<String> defaultStateDir,
+    Duration secretRecheckInterval) {
+
+  public static final String ENV_JOB_IMAGE = "CDC_JOB_IMAGE";
+  public static final String ENV_WATCH_NAMESPACES = "CDC_WATCH_NAMESPACES";
+  public static final String ENV_FLINK_VERSION = "CDC_FLINK_VERSION";
+  public static final String ENV_FLINK_SERVICE_ACCOUNT = "CDC_FLINK_SERVICE_ACCOUNT";
+  public static final String ENV_DEFAULT_STATE_DIR = "CDC_DEFAULT_STATE_DIR";
+  public static final String ENV_SECRET_RECHECK_SECONDS = "CDC_SECRET_RECHECK_SECONDS";
+
+  public OperatorSettings {
+    requireNonNull(defaultJobImage, "defaultJobImage");
+    watchNamespaces = Set.copyOf(watchNamespaces);
+    requireNonNull(flinkVersion, "flinkVersion");
+    requireNonNull(flinkServiceAccount, "flinkServiceAccount");
+    requireNonNull(defaultStateDir, "defaultStateDir");
+    requireNonNull(secretRecheckInterval, "secretRecheckInterval");
+  }
+
+  /** Settings from environment variables, with defaults for anything unset. */
+  public static OperatorSettings fromEnv(Map<String, String> env) {
+    return new OperatorSettings(
+        nonBlank(env.get(ENV_JOB_IMAGE)).orElse(BuildInfo.defaultJobImage()),
+        nonBlank(env.get(ENV_WATCH_NAMESPACES))
+            .map(
+                v ->
+                    Arrays.stream(v.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet()))
+            .orElse(Set.of()),
+        nonBlank(env.get(ENV_FLINK_VERSION)).map(OperatorSettings::flinkVersion).orElse(FlinkVersion.v1_19),
+        nonBlank(env.get(ENV_FLINK_SERVICE_ACCOUNT)).orElse("flink"),
+        nonBlank(env.get(ENV_DEFAULT_STATE_DIR)),
+        Duration.ofSeconds(
+            nonBlank(env.get(ENV_SECRET_RECHECK_SECONDS)).map(Long::parseLong).orElse(30L)));
+  }
+
+  private static FlinkVersion flinkVersion(String value) {
+    try {
+      return FlinkVersion.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          ENV_FLINK_VERSION + "=" + value + " is not a Flink version; use one of "
+              + Arrays.toString(FlinkVersion.values()), e);
+    }
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return Optional.ofNullable(value).map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  /** Facts fixed at build time (the job image built alongside this operator). */
+  static final class BuildInfo {
+    private BuildInfo() {}
+
+    static String defaultJobImage() {
+      try (InputStream in = BuildInfo.class.getResourceAsStream("/cdc-operator-build.properties")) {
+        Properties props = new Properties();
+        props.load(requireNonNull(in, "cdc-operator-build.properties missing from the jar"));
+        return props.getProperty("job.image");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

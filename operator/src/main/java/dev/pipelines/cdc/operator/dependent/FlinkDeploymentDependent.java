@@ -1,0 +1,19 @@
+package dev.pipelines.cdc.operator.dependent;
+
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+
+/** The pipeline's FlinkDeployment. The Flink Kubernetes Operator runs and upgrades the job. */
+public class FlinkDeploymentDependent extends CRUDKubernetesDependentResource<FlinkDeployment, CdcPipeline> {
+
+  public FlinkDeploymentDependent() {
+    super(FlinkDeployment.class);
+  }
+
+  @Override
+  protected FlinkDeployment desired(CdcPipeline pipeline, Context<CdcPipeline> context) {
+    return DesiredResourcesInContext.get(context).flinkDeployment();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.pipelines.cdc.operator.desired;
+
+import dev.pipelines.cdc.config.PipelineConfigCodec;
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.config.OperatorSettings;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+
+/**
+ * Everything the operator creates for a valid pipeline, computed in one pure step.
+ *
+ * @param configMap the job's config file
+ * @param flinkDeployment the Flink job, carrying a hash of that config
+ */
+public record DesiredResources(ConfigMap configMap, FlinkDeployment flinkDeployment) {
+
+  public static DesiredResources of(CdcPipeline pipeline, OperatorSettings settings) {
+    String configJson = PipelineConfigCodec.write(PipelineConfigFactory.from(pipeline));
+    String configHash = Names.sha256Hex(configJson).substring(0, 16);
+    return new DesiredResources(
+        PipelineConfigMapFactory.desired(pipeline, configJson),
+        FlinkDeploymentFactory.desired(pipeline, settings, configHash));
+  }
+}

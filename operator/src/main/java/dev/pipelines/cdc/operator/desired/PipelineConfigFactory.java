@@ -1,0 +1,41 @@
+package dev.pipelines.cdc.operator.desired;
+
+import dev.pipelines.cdc.config.PipelineConfig;
+import dev.pipelines.cdc.config.PipelineId;
+import dev.pipelines.cdc.config.PostgresSourceConfig;
+import dev.pipelines.cdc.config.StarRocksSinkConfig;
+import dev.pipelines.cdc.config.TableRoute;
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
+import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
+
+/** CdcPipeline → the job's {@link PipelineConfig}. Pure; credentials are not part of it. */
+public final class PipelineConfigFactory {
+  private PipelineConfigFactory() {}
+
+  public static PipelineConfig from(CdcPipeline pipeline) {
+    PostgresSource pg = pipeline.getSpec().source().postgres();
+    StarRocksSink sr = pipeline.getSpec().sink().starrocks();
+    return PipelineConfig.of(
+        new PipelineId(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName()),
+        new PostgresSourceConfig(
+            pg.host(),
+            pg.port(),
+            pg.database(),
+            pg.tables(),
+            pg.excludeTables(),
+            Names.slot(pipeline),
+            Names.publication(pipeline),
+            pg.startupMode(),
+            pg.snapshotChunkSize()),
+        new StarRocksSinkConfig(
+            sr.jdbcUrl(),
+            sr.loadUrls(),
+            sr.database(),
+            sr.routes().stream().map(r -> new TableRoute(r.sourceTable(), r.targetTable())).toList(),
+            sr.createTables(),
+            sr.semantic(),
+            Durations.of(sr.flushInterval()).toMillis(),
+            sr.properties()));
+  }
+}

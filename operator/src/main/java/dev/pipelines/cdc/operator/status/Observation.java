@@ -1,0 +1,27 @@
+package dev.pipelines.cdc.operator.status;
+
+import dev.pipelines.cdc.operator.validation.Violation;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the reconciler found out about one pipeline in one pass: the input of the pure
+ * {@link StatusFactory}.
+ *
+ * @param generation the pipeline's metadata.generation
+ * @param violations spec validation result (empty = valid)
+ * @param credentials Secret check, absent when the spec was invalid and so not checked
+ * @param job the FlinkDeployment's reported state, absent when there is none
+ * @param suspendRequested the spec asks for the job to be suspended
+ */
+public record Observation(
+    long generation,
+    List<Violation> violations,
+    Optional<CredentialsCheck> credentials,
+    Optional<FlinkJobObservation> job,
+    boolean suspendRequested) {
+
+  public Observation {
+    violations = List.copyOf(violations);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.pipelines.cdc.operator.status;
+
+import static dev.pipelines.cdc.operator.api.v1alpha1.Condition.FALSE;
+import static dev.pipelines.cdc.operator.api.v1alpha1.Condition.TRUE;
+import static dev.pipelines.cdc.operator.api.v1alpha1.Condition.UNKNOWN;
+
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipelineStatus;
+import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
+import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
+import dev.pipelines.cdc.operator.validation.Violation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Observation → status. Pure: the clock's reading is passed in. */
+public final class StatusFactory {
+  private StatusFactory() {}
+
+  public static CdcPipelineStatus build(CdcPipelineStatus previous, Observation seen, Instant now) {
+    long gen = seen.generation();
+    Condition specValid = specValid(seen, gen);
+    Condition credentials = credentials(seen, gen);
+    Condition jobRunning = jobRunning(seen, gen);
+    Condition ready = ready(gen, List.of(specValid, credentials, jobRunning));
+    List<Condition> conditions =
+        Conditions.merge(
+            previous == null ? List.of() : previous.conditions(),
+            List.of(ready, specValid, credentials, jobRunning),
+            now);
+    Optional<FlinkJobObservation> job = seen.job();
+    return new CdcPipelineStatus(
+        gen,
+        phase(specValid, credentials, jobRunning, seen.suspendRequested()),
+        conditions,
+        job.map(FlinkJobObservation::name).orElse(null),
+        job.map(FlinkJobObservation::jobState).orElse(null),
+        job.map(FlinkJobObservation::lifecycleState).orElse(null),
+        ready.isTrue() ? null : ready.message());
+  }
+
+  private static Condition specValid(Observation seen, long gen) {
+    if (seen.violations().isEmpty()) {
+      return new Condition(ConditionTypes.SPEC_VALID, TRUE, gen, null, Reasons.VALID, "spec is valid");
+    }
+    String message =
+        seen.violations().stream().map(Violation::toString).collect(Collectors.joining("; "))
+            + (seen.job().isPresent() ? " (the running job keeps its last valid spec)" : "");
+    return new Condition(ConditionTypes.SPEC_VALID, FALSE, gen, null, Reasons.INVALID_SPEC, message);
+  }
+
+  private static Condition credentials(Observation seen, long gen) {
+    return seen.credentials()
+        .map(c -> new Condition(ConditionTypes.CREDENTIALS_READY, c.ok() ? TRUE : FALSE, gen, null, c.reason(), c.message()))
+        .orElse(new Condition(ConditionTypes.CREDENTIALS_READY, UNKNOWN, gen, null, Reasons.NOT_CHECKED,
+            "not checked while the spec is invalid"));
+  }
+
+  private static Condition jobRunning(Observation seen, long gen) {
+    if (seen.job().isEmpty()) {
+      return new Condition(ConditionTypes.JOB_RUNNING, FALSE, gen, null, Reasons.NOT_DEPLOYED,
+          "no FlinkDeployment yet");
+    }
+    FlinkJobObservation job = seen.job().get();
+    if (job.running() && !seen.suspendRequested()) {
+      return new Condition(ConditionTypes.JOB_RUNNING, TRUE, gen, null, Reasons.RUNNING,
+          "Flink job " + job.name() + " is RUNNING");
+    }
+    if (job.failed()) {
+      return new Condition(ConditionTypes.JOB_RUNNING, FALSE, gen, null, Reasons.JOB_FAILED,
+          job.error() != null ? job.error() : "Flink job " + job.name() + " failed");
+    }
+    if (seen.suspendRequested()) {
+      return new Condition(ConditionTypes.JOB_RUNNING, FALSE, gen, null, Reasons.SUSPENDED,
+          job.suspended() ? "suspended on request; the replication slot is kept"
+              : "suspending on request (job state " + job.jobState() + ")");
+    }
+    return new Condition(ConditionTypes.JOB_RUNNING, FALSE, gen, null, Reasons.DEPLOYING,
+        "waiting for the Flink job: lifecycle " + job.lifecycleState() + ", job state " + job.jobState()
+            + (job.error() != null ? ", last error: " + job.error() : ""));
+  }
+
+  /** Ready mirrors the first condition that is not True, so its reason says what to fix first. */
+  private static Condition ready(long gen, List<Condition> parts) {
+    return parts.stream()
+        .filter(c -> !c.isTrue())
+        .findFirst()
+        .map(c -> new Condition(ConditionTypes.READY, FALSE, gen, null, c.reason(), c.message()))
+        .orElse(new Condition(ConditionTypes.READY, TRUE, gen, null, Reasons.RUNNING, "pipeline is running"));
+  }
+
+  private static Phase phase(Condition specValid, Condition credentials, Condition job, boolean suspend) {
+    if (!specValid.isTrue()) {
+      return Phase.Invalid;
+    }
+    if (!credentials.isTrue()) {
+      return Phase.Pending;
+    }
+    if (job.isTrue()) {
+      return Phase.Running;
+    }
+    return switch (job.reason()) {
+      case Reasons.JOB_FAILED -> Phase.Failed;
+      case Reasons.SUSPENDED -> Phase.Suspended;
+      default -> suspend ? Phase.Suspended : Phase.Deploying;
+    };
+  }
+}

@@ -1,0 +1,219 @@
+package dev.pipelines.cdc.operator.validation;
+
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.api.v1alpha1.JobSpec;
+import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
+import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
+import dev.pipelines.cdc.operator.api.v1alpha1.SecretCredentials;
+import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
+import dev.pipelines.cdc.operator.api.v1alpha1.TableRoute;
+import dev.pipelines.cdc.operator.api.v1alpha1.UpgradeMode;
+import dev.pipelines.cdc.operator.config.OperatorSettings;
+import dev.pipelines.cdc.operator.desired.Durations;
+import dev.pipelines.cdc.operator.desired.FlinkDeploymentFactory;
+import dev.pipelines.cdc.operator.desired.ReservedFlinkKeys;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Every rule a CdcPipeline must satisfy, in one place. The CRD schema repeats those it can
+ * express, but the operator cannot rely on it: a schema may be older than the operator, and the
+ * rules here also cover what a schema cannot say (regexes that compile, reserved Flink keys).
+ */
+public final class CdcPipelineValidator {
+  /** The Flink operator derives service names from the deployment name and caps it at 45. */
+  static final int MAX_NAME_LENGTH = 45;
+
+  private static final Pattern DNS_1035_LABEL = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
+  private static final Pattern PG_IDENTIFIER = Pattern.compile(Patterns.PG_IDENTIFIER);
+  private static final Pattern STARROCKS_NAME = Pattern.compile(Patterns.STARROCKS_NAME);
+  private static final Pattern DNS_SUBDOMAIN = Pattern.compile(Patterns.DNS_SUBDOMAIN);
+  private static final Pattern MEMORY = Pattern.compile(Patterns.MEMORY);
+  private static final Pattern HOST_PORT = Pattern.compile("^(https?://)?[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}$");
+  /** Stream Load headers the job sets itself; overriding them would break change application. */
+  private static final Set<String> RESERVED_LOAD_PROPERTIES =
+      Set.of("format", "strip_outer_array", "columns", "label", "partial_update", "jsonpaths", "db", "table");
+
+  private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration MIN_FLUSH_INTERVAL = Duration.ofMillis(100);
+
+  private final OperatorSettings settings;
+
+  public CdcPipelineValidator(OperatorSettings settings) {
+    this.settings = settings;
+  }
+
+  /** All violations, in spec order; empty when the pipeline is valid. */
+  public List<Violation> validate(CdcPipeline pipeline) {
+    List<Violation> out = new ArrayList<>();
+    String name = pipeline.getMetadata().getName();
+    if (name.length() > MAX_NAME_LENGTH || !DNS_1035_LABEL.matcher(name).matches()) {
+      out.add(new Violation("metadata.name",
+          "'" + name + "' must be a DNS-1035 label of at most " + MAX_NAME_LENGTH
+              + " characters (lower-case letters, digits and '-', starting with a letter): it names the FlinkDeployment"));
+    }
+    if (pipeline.getSpec() == null) {
+      out.add(new Violation("spec", "is required"));
+      return out;
+    }
+    if (pipeline.getSpec().source() == null || pipeline.getSpec().source().postgres() == null) {
+      out.add(new Violation("spec.source.postgres", "is required"));
+    } else {
+      validateSource(pipeline.getSpec().source().postgres(), out);
+    }
+    if (pipeline.getSpec().sink() == null || pipeline.getSpec().sink().starrocks() == null) {
+      out.add(new Violation("spec.sink.starrocks", "is required"));
+    } else {
+      validateSink(pipeline.getSpec().sink().starrocks(), out);
+    }
+    validateJob(pipeline.getSpec().job(), out);
+    return List.copyOf(out);
+  }
+
+  private void validateSource(PostgresSource pg, List<Violation> out) {
+    String at = "spec.source.postgres";
+    requireText(pg.host(), at + ".host", "the PostgreSQL host name", out);
+    requireText(pg.database(), at + ".database", "the database to capture from", out);
+    if (pg.port() < 1 || pg.port() > 65535) {
+      out.add(new Violation(at + ".port", pg.port() + " is not a TCP port (1-65535)"));
+    }
+    validateSecret(pg.credentialsSecret(), at + ".credentialsSecret", out);
+    if (pg.tables().isEmpty()) {
+      out.add(new Violation(at + ".tables",
+          "list at least one table to capture, e.g. public.orders or public\\.orders_.*"));
+    }
+    validateTablePatterns(pg.tables(), at + ".tables", out);
+    validateTablePatterns(pg.excludeTables(), at + ".excludeTables", out);
+    validatePgIdentifier(pg.slotName(), at + ".slotName", out);
+    validatePgIdentifier(pg.publicationName(), at + ".publicationName", out);
+    if (pg.snapshotChunkSize() < 1 || pg.snapshotChunkSize() > 1_000_000) {
+      out.add(new Violation(at + ".snapshotChunkSize",
+          pg.snapshotChunkSize() + " is outside 1-1000000; a whole chunk is held in memory"));
+    }
+  }
+
+  private static void validateTablePatterns(List<String> patterns, String at, List<Violation> out) {
+    for (int i = 0; i < patterns.size(); i++) {
+      String p = patterns.get(i);
+      String field = at + "[" + i + "]";
+      if (p == null || p.isBlank()) {
+        out.add(new Violation(field, "is empty"));
+        continue;
+      }
+      if (!p.contains(".")) {
+        out.add(new Violation(field, "'" + p + "' must be schema-qualified, e.g. public." + p));
+        continue;
+      }
+      try {
+        Pattern.compile(p);
+      } catch (PatternSyntaxException e) {
+        out.add(new Violation(field, "'" + p + "' is not a valid regular expression: " + e.getDescription()));
+      }
+    }
+  }
+
+  private static void validatePgIdentifier(String value, String at, List<Violation> out) {
+    if (value != null && !PG_IDENTIFIER.matcher(value).matches()) {
+      out.add(new Violation(at, "'" + value + "' must be 1-63 lower-case letters, digits or '_', not starting with a digit"));
+    }
+  }
+
+  private static void validateSecret(SecretCredentials secret, String at, List<Violation> out) {
+    if (secret == null || secret.name() == null || secret.name().isBlank()) {
+      out.add(new Violation(at + ".name", "name the Secret that holds the credentials"));
+    } else if (!DNS_SUBDOMAIN.matcher(secret.name()).matches()) {
+      out.add(new Violation(at + ".name", "'" + secret.name() + "' is not a valid Secret name"));
+    }
+  }
+
+  private static void validateSink(StarRocksSink sr, List<Violation> out) {
+    String at = "spec.sink.starrocks";
+    if (sr.jdbcUrl() == null || !sr.jdbcUrl().startsWith("jdbc:mysql://")) {
+      out.add(new Violation(at + ".jdbcUrl",
+          "must be a MySQL-protocol JDBC URL of a StarRocks FE, e.g. jdbc:mysql://starrocks-fe:9030"));
+    }
+    if (sr.loadUrls().isEmpty()) {
+      out.add(new Violation(at + ".loadUrls", "list at least one FE HTTP address, e.g. starrocks-fe:8030"));
+    }
+    for (int i = 0; i < sr.loadUrls().size(); i++) {
+      String url = sr.loadUrls().get(i);
+      if (url == null || !HOST_PORT.matcher(url).matches()) {
+        out.add(new Violation(at + ".loadUrls[" + i + "]", "'" + url + "' must be host:port, e.g. starrocks-fe:8030"));
+      }
+    }
+    if (sr.database() == null || !STARROCKS_NAME.matcher(sr.database()).matches()) {
+      out.add(new Violation(at + ".database",
+          "'" + sr.database() + "' must start with a letter and contain only letters, digits and '_' (at most 64)"));
+    }
+    validateSecret(sr.credentialsSecret(), at + ".credentialsSecret", out);
+    validateRoutes(sr.routes(), at + ".routes", out);
+    Durations.parse(sr.flushInterval())
+        .filter(d -> d.compareTo(MIN_FLUSH_INTERVAL) >= 0)
+        .ifPresentOrElse(d -> {}, () -> out.add(new Violation(at + ".flushInterval",
+            "'" + sr.flushInterval() + "' must be a duration of at least 100ms, e.g. 500ms, 5s or 1m")));
+    sr.properties().keySet().stream().sorted().filter(RESERVED_LOAD_PROPERTIES::contains).forEach(key ->
+        out.add(new Violation(at + ".properties." + key,
+            "is set by the pipeline itself (it decides how changes are encoded and labelled); remove it")));
+  }
+
+  private static void validateRoutes(List<TableRoute> routes, String at, List<Violation> out) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < routes.size(); i++) {
+      TableRoute r = routes.get(i);
+      String field = at + "[" + i + "]";
+      if (r.sourceTable() == null || !r.sourceTable().matches("^[^.\\s]+\\.[^.\\s]+$")) {
+        out.add(new Violation(field + ".sourceTable", "'" + r.sourceTable() + "' must be a schema-qualified table, e.g. public.orders"));
+      } else if (!seen.add(r.sourceTable())) {
+        out.add(new Violation(field + ".sourceTable", "'" + r.sourceTable() + "' is routed more than once"));
+      }
+      if (r.targetTable() == null || !STARROCKS_NAME.matcher(r.targetTable()).matches()) {
+        out.add(new Violation(field + ".targetTable",
+            "'" + r.targetTable() + "' must start with a letter and contain only letters, digits and '_'"));
+      }
+    }
+  }
+
+  private void validateJob(JobSpec job, List<Violation> out) {
+    String at = "spec.job";
+    if (job.parallelism() < 1) {
+      out.add(new Violation(at + ".parallelism", "must be at least 1"));
+    }
+    Durations.parse(job.checkpointInterval())
+        .filter(d -> d.compareTo(MIN_CHECKPOINT_INTERVAL) >= 0)
+        .ifPresentOrElse(d -> {}, () -> out.add(new Violation(at + ".checkpointInterval",
+            "'" + job.checkpointInterval() + "' must be a duration of at least 1s, e.g. 30s or 2m")));
+    if (job.upgradeMode() != UpgradeMode.STATELESS && FlinkDeploymentFactory.stateDir(job, settings).isEmpty()) {
+      out.add(new Violation(at + ".stateDir",
+          "is required with upgradeMode " + (job.upgradeMode() == UpgradeMode.SAVEPOINT ? "savepoint" : "last-state")
+              + ": set a durable directory (e.g. s3://bucket/cdc) or use upgradeMode stateless"));
+    }
+    validateMemory(job.jobManager().memory(), at + ".jobManager.memory", out);
+    validateMemory(job.taskManager().memory(), at + ".taskManager.memory", out);
+    if (job.jobManager().cpu() <= 0 || job.taskManager().cpu() <= 0) {
+      out.add(new Violation(at, "cpu must be positive"));
+    }
+    if (job.taskManager().taskSlots() < 1) {
+      out.add(new Violation(at + ".taskManager.taskSlots", "must be at least 1"));
+    }
+    job.flinkConfiguration().keySet().stream().sorted().forEach(key ->
+        ReservedFlinkKeys.owningField(key).ifPresent(field ->
+            out.add(new Violation(at + ".flinkConfiguration." + key, "is set from " + field + "; use that field instead"))));
+  }
+
+  private static void validateMemory(String memory, String at, List<Violation> out) {
+    if (memory == null || !MEMORY.matcher(memory).matches()) {
+      out.add(new Violation(at, "'" + memory + "' is not a memory size, e.g. 1024m or 2g"));
+    }
+  }
+
+  private static void requireText(String value, String at, String what, List<Violation> out) {
+    if (value == null || value.isBlank()) {
+      out.add(new Violation(at, "is required: " + what));
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.pipelines.cdc.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.config.OperatorSettings;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
+
+/**
+ * Pipelines for tests, written as a user writes them (YAML under {@code src/test/resources/pipelines}),
+ * and edited field by field through their JSON tree.
+ */
+public final class TestPipelines {
+  public static final String NAMESPACE = "data";
+  public static final String NAME = "orders";
+
+  private static final ObjectMapper MAPPER = Serialization.jsonMapper();
+
+  private TestPipelines() {}
+
+  public static OperatorSettings settings() {
+    return new OperatorSettings("cdc-pipelines/pipeline-job:test", Set.of(), FlinkVersion.v1_19, "flink",
+        Optional.empty(), Duration.ofSeconds(1));
+  }
+
+  /** Only the required fields, plus a state directory. */
+  public static CdcPipeline minimal() {
+    return load("minimal.yaml");
+  }
+
+  /** Every spec field set to a non-default value. */
+  public static CdcPipeline full() {
+    return load("full.yaml");
+  }
+
+  /**
+   * {@code base} with the field at a dotted path (e.g. {@code spec.source.postgres.port}) set to
+   * {@code value}; a null value removes the field.
+   */
+  public static CdcPipeline with(CdcPipeline base, String path, Object value) {
+    ObjectNode root = MAPPER.valueToTree(base);
+    String[] parts = path.split("\\.");
+    ObjectNode node = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode child = node.get(parts[i]);
+      node = child instanceof ObjectNode o ? o : node.putObject(parts[i]);
+    }
+    if (value == null) {
+      node.remove(parts[parts.length - 1]);
+    } else {
+      node.set(parts[parts.length - 1], MAPPER.valueToTree(value));
+    }
+    return MAPPER.convertValue(root, CdcPipeline.class);
+  }
+
+  public static CdcPipeline load(String resource) {
+    try (InputStream in = TestPipelines.class.getResourceAsStream("/pipelines/" + resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test pipeline " + resource);
+      }
+      return Serialization.unmarshal(in, CdcPipeline.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
