@@ -1,0 +1,44 @@
+package dev.pipelines.cdc.operator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
+import org.junit.jupiter.api.Test;
+
+class OperatorSettingsTest {
+  @Test
+  void defaultsComeFromTheBuild() {
+    OperatorSettings s = OperatorSettings.fromEnv(Map.of());
+
+    assertThat(s.defaultJobImage()).matches("cdc-pipelines/pipeline-job:\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(s.watchNamespaces()).isEmpty();
+    assertThat(s.flinkVersion()).isEqualTo(FlinkVersion.v1_19);
+    assertThat(s.flinkServiceAccount()).isEqualTo("flink");
+    assertThat(s.defaultStateDir()).isEmpty();
+    assertThat(s.secretRecheckInterval()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void readsEveryVariable() {
+    OperatorSettings s = OperatorSettings.fromEnv(Map.of(
+        "CDC_JOB_IMAGE", "my/job:1", "CDC_WATCH_NAMESPACES", " a, b ,,", "CDC_FLINK_VERSION", "v1_20",
+        "CDC_FLINK_SERVICE_ACCOUNT", "sa", "CDC_DEFAULT_STATE_DIR", "s3://x", "CDC_SECRET_RECHECK_SECONDS", "5"));
+
+    assertThat(s.defaultJobImage()).isEqualTo("my/job:1");
+    assertThat(s.watchNamespaces()).isEqualTo(Set.of("a", "b"));
+    assertThat(s.flinkVersion()).isEqualTo(FlinkVersion.v1_20);
+    assertThat(s.flinkServiceAccount()).isEqualTo("sa");
+    assertThat(s.defaultStateDir()).contains("s3://x");
+    assertThat(s.secretRecheckInterval()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void unknownFlinkVersionIsExplained() {
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("CDC_FLINK_VERSION", "2.0")))
+        .hasMessageContaining("CDC_FLINK_VERSION=2.0 is not a Flink version");
+  }
+}

@@ -1,0 +1,104 @@
+package dev.pipelines.cdc.operator.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CdcPipelineValidatorTest {
+  private final CdcPipelineValidator validator = new CdcPipelineValidator(TestPipelines.settings());
+
+  @Test
+  void minimalAndFullPipelinesAreValid() {
+    assertThat(validator.validate(TestPipelines.minimal())).isEmpty();
+    assertThat(validator.validate(TestPipelines.full())).isEmpty();
+  }
+
+  /** One case per rule: the field set to a bad value, the field reported, and the gist of the message. */
+  static Stream<Arguments> rules() {
+    return Stream.of(
+        Arguments.of("metadata.name", "a-name-that-is-far-too-long-for-a-flink-deployment-x", "metadata.name", "at most 45"),
+        Arguments.of("metadata.name", "9orders", "metadata.name", "DNS-1035"),
+        Arguments.of("spec.source.postgres.host", " ", "spec.source.postgres.host", "PostgreSQL host"),
+        Arguments.of("spec.source.postgres.database", "", "spec.source.postgres.database", "database to capture"),
+        Arguments.of("spec.source.postgres.port", 70000, "spec.source.postgres.port", "not a TCP port"),
+        Arguments.of("spec.source.postgres.credentialsSecret.name", "Bad_Name", "spec.source.postgres.credentialsSecret.name", "not a valid Secret name"),
+        Arguments.of("spec.source.postgres.tables", List.of(), "spec.source.postgres.tables", "at least one table"),
+        Arguments.of("spec.source.postgres.tables", List.of("orders"), "spec.source.postgres.tables[0]", "schema-qualified, e.g. public.orders"),
+        Arguments.of("spec.source.postgres.tables", List.of("public.(orders"), "spec.source.postgres.tables[0]", "not a valid regular expression"),
+        Arguments.of("spec.source.postgres.excludeTables", List.of("public.[x"), "spec.source.postgres.excludeTables[0]", "not a valid regular expression"),
+        Arguments.of("spec.source.postgres.slotName", "Orders-Slot", "spec.source.postgres.slotName", "lower-case letters, digits or '_'"),
+        Arguments.of("spec.source.postgres.publicationName", "p".repeat(64), "spec.source.postgres.publicationName", "1-63"),
+        Arguments.of("spec.source.postgres.snapshotChunkSize", 0, "spec.source.postgres.snapshotChunkSize", "held in memory"),
+        Arguments.of("spec.sink.starrocks.jdbcUrl", "jdbc:postgresql://x/y", "spec.sink.starrocks.jdbcUrl", "MySQL-protocol JDBC URL"),
+        Arguments.of("spec.sink.starrocks.loadUrls", List.of(), "spec.sink.starrocks.loadUrls", "at least one FE HTTP address"),
+        Arguments.of("spec.sink.starrocks.loadUrls", List.of("starrocks-fe"), "spec.sink.starrocks.loadUrls[0]", "must be host:port"),
+        Arguments.of("spec.sink.starrocks.database", "1db", "spec.sink.starrocks.database", "must start with a letter"),
+        Arguments.of("spec.sink.starrocks.credentialsSecret.name", "", "spec.sink.starrocks.credentialsSecret.name", "name the Secret"),
+        Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "orders", "targetTable", "o")), "spec.sink.starrocks.routes[0].sourceTable", "schema-qualified"),
+        Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "x"), Map.of("sourceTable", "public.a", "targetTable", "y")), "spec.sink.starrocks.routes[1].sourceTable", "routed more than once"),
+        Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "bad-name")), "spec.sink.starrocks.routes[0].targetTable", "letters, digits and '_'"),
+        Arguments.of("spec.sink.starrocks.flushInterval", "50ms", "spec.sink.starrocks.flushInterval", "at least 100ms"),
+        Arguments.of("spec.sink.starrocks.flushInterval", "5 seconds", "spec.sink.starrocks.flushInterval", "at least 100ms"),
+        Arguments.of("spec.sink.starrocks.properties", Map.of("columns", "a,b"), "spec.sink.starrocks.properties.columns", "set by the pipeline itself"),
+        Arguments.of("spec.job.parallelism", 0, "spec.job.parallelism", "at least 1"),
+        Arguments.of("spec.job.checkpointInterval", "500ms", "spec.job.checkpointInterval", "at least 1s"),
+        Arguments.of("spec.job.stateDir", null, "spec.job.stateDir", "required with upgradeMode savepoint"),
+        Arguments.of("spec.job.jobManager", Map.of("memory", "lots"), "spec.job.jobManager.memory", "not a memory size"),
+        Arguments.of("spec.job.taskManager", Map.of("memory", "2GB!"), "spec.job.taskManager.memory", "not a memory size"),
+        Arguments.of("spec.job.taskManager", Map.of("taskSlots", 0), "spec.job.taskManager.taskSlots", "at least 1"),
+        Arguments.of("spec.job.flinkConfiguration", Map.of("state.checkpoints.dir", "s3://x"), "spec.job.flinkConfiguration.state.checkpoints.dir", "set from spec.job.stateDir"));
+  }
+
+  @ParameterizedTest(name = "{0} = {1} → {2}")
+  @MethodSource("rules")
+  void eachRuleNamesItsFieldWithAnActionableMessage(String path, Object value, String field, String message) {
+    CdcPipeline pipeline = path.equals("metadata.name")
+        ? renamed((String) value)
+        : TestPipelines.with(TestPipelines.minimal(), path, value);
+
+    List<Violation> violations = validator.validate(pipeline);
+
+    assertThat(violations).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo(field);
+      assertThat(v.message()).contains(message);
+    });
+  }
+
+  @Test
+  void statelessNeedsNoStateDir() {
+    CdcPipeline stateless = TestPipelines.with(
+        TestPipelines.with(TestPipelines.minimal(), "spec.job.stateDir", null), "spec.job.upgradeMode", "stateless");
+
+    assertThat(validator.validate(stateless)).isEmpty();
+  }
+
+  @Test
+  void reportsEveryViolationAtOnce() {
+    CdcPipeline bad = TestPipelines.with(
+        TestPipelines.with(TestPipelines.minimal(), "spec.source.postgres.port", 0), "spec.job.parallelism", 0);
+
+    assertThat(validator.validate(bad)).extracting(Violation::field)
+        .containsExactly("spec.source.postgres.port", "spec.job.parallelism");
+  }
+
+  @Test
+  void missingSourceIsReportedNotThrown() {
+    CdcPipeline noSource = TestPipelines.with(TestPipelines.minimal(), "spec.source", null);
+
+    assertThat(validator.validate(noSource)).extracting(Violation::field).containsExactly("spec.source.postgres");
+  }
+
+  private static CdcPipeline renamed(String name) {
+    CdcPipeline p = TestPipelines.minimal();
+    p.getMetadata().setName(name);
+    return p;
+  }
+}
