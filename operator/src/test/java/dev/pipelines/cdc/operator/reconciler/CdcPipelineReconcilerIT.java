@@ -1,0 +1,226 @@
+package dev.pipelines.cdc.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pipelines.cdc.config.PipelineConfigCodec;
+import dev.pipelines.cdc.config.PipelineConfigFile;
+import dev.pipelines.cdc.operator.CdcPipelineOperator;
+import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
+import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
+import dev.pipelines.cdc.operator.status.ConditionTypes;
+import dev.pipelines.cdc.operator.status.Conditions;
+import dev.pipelines.cdc.operator.status.Reasons;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
+import org.apache.flink.kubernetes.operator.api.spec.JobState;
+import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator, in-process, against the fabric8 mock API server in CRUD mode. The Flink
+ * Kubernetes Operator is played by the test: it patches FlinkDeployment status as Flink would.
+ */
+@EnableKubernetesMockClient(crud = true)
+class CdcPipelineReconcilerIT {
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  static KubernetesClient client;
+  private static Operator operator;
+
+  @BeforeAll
+  static void startOperator() {
+    operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(), o -> o
+        .withKubernetesClient(client)
+        .withCloseClientOnStop(false)
+        // The mock server does not implement server-side apply (404 on create, 415 on update):
+        // tests only use update/merge patches. Production keeps JOSDK's SSA defaults.
+        .withSSABasedCreateUpdateMatchForDependentResources(false)
+        .withUseSSAToPatchPrimaryResource(false));
+    operator.start();
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.stop();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    client.resources(CdcPipeline.class).inAnyNamespace().delete();
+    client.resources(FlinkDeployment.class).inAnyNamespace().delete();
+    client.configMaps().inAnyNamespace().delete();
+    client.secrets().inAnyNamespace().delete();
+    await().atMost(TIMEOUT).until(() -> client.resources(CdcPipeline.class).inAnyNamespace().list().getItems().isEmpty());
+  }
+
+  @Test
+  void createWritesFlinkDeploymentAndConfigMap() {
+    createSecrets();
+    client.resource(fresh(TestPipelines.minimal())).create();
+
+    FlinkDeployment fd = awaitFlinkDeployment();
+    assertThat(fd.getSpec().getImage()).isEqualTo("cdc-pipelines/pipeline-job:test");
+    assertThat(fd.getSpec().getJob().getArgs()).containsExactly("--config", PipelineConfigFile.PATH);
+    assertThat(fd.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(o -> assertThat(o.getKind()).isEqualTo("CdcPipeline"));
+    ConfigMap cm = client.configMaps().inNamespace(TestPipelines.NAMESPACE).withName("orders-pipeline-config").get();
+    assertThat(PipelineConfigCodec.read(cm.getData().get(PipelineConfigFile.FILE_NAME)).source().slotName())
+        .isEqualTo("cdc_data_orders");
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      CdcPipeline p = pipeline();
+      assertThat(p.getStatus().phase()).isEqualTo(Phase.Deploying);
+      assertThat(p.getStatus().observedGeneration()).isEqualTo(p.getMetadata().getGeneration());
+      assertThat(p.getStatus().flinkDeployment()).isEqualTo("orders");
+    });
+  }
+
+  @Test
+  void specChangePropagatesToTheFlinkDeployment() {
+    createSecrets();
+    client.resource(fresh(TestPipelines.minimal())).create();
+    awaitFlinkDeployment();
+
+    CdcPipeline current = pipeline();
+    CdcPipeline changed = TestPipelines.with(current, "spec.job.parallelism", 3);
+    client.resource(changed).update();
+
+    await().atMost(TIMEOUT).untilAsserted(() ->
+        assertThat(awaitFlinkDeployment().getSpec().getJob().getParallelism()).isEqualTo(3));
+  }
+
+  @Test
+  void flinkJobStateDrivesConditions() {
+    createSecrets();
+    client.resource(fresh(TestPipelines.minimal())).create();
+    awaitFlinkDeployment();
+
+    setFlinkStatus(JobStatus.RUNNING, ResourceLifecycleState.STABLE, null);
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(ready().status()).isEqualTo("True");
+      assertThat(pipeline().getStatus().jobState()).isEqualTo("RUNNING");
+      assertThat(pipeline().getStatus().phase()).isEqualTo(Phase.Running);
+    });
+
+    setFlinkStatus(JobStatus.FAILED, ResourceLifecycleState.FAILED,
+        "{\"type\":\"org.apache.flink.runtime.JobException\",\"message\":\"Recovery is suppressed by NoRestartBackoffTimeStrategy\"}");
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      Condition ready = ready();
+      assertThat(ready.status()).isEqualTo("False");
+      assertThat(ready.reason()).isEqualTo(Reasons.JOB_FAILED);
+      assertThat(ready.message()).isEqualTo("Recovery is suppressed by NoRestartBackoffTimeStrategy");
+      assertThat(pipeline().getStatus().phase()).isEqualTo(Phase.Failed);
+    });
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events())
+        .extracting(Event::getReason).contains(Reasons.RUNNING, Reasons.JOB_FAILED));
+  }
+
+  @Test
+  void missingSecretBlocksDeploymentUntilItAppears() {
+    client.resource(fresh(TestPipelines.minimal())).create();
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      Condition ready = ready();
+      assertThat(ready.reason()).isEqualTo(Reasons.SECRET_NOT_FOUND);
+      assertThat(ready.message()).contains("data/pg-cdc", "data/starrocks-loader");
+      assertThat(pipeline().getStatus().phase()).isEqualTo(Phase.Pending);
+    });
+    assertThat(client.resources(FlinkDeployment.class).inNamespace(TestPipelines.NAMESPACE).withName("orders").get()).isNull();
+    assertThat(client.configMaps().inNamespace(TestPipelines.NAMESPACE).withName("orders-pipeline-config").get()).isNull();
+
+    createSecrets();
+    awaitFlinkDeployment();
+  }
+
+  @Test
+  void suspendSetsTheFlinkJobStateSuspended() {
+    createSecrets();
+    client.resource(fresh(TestPipelines.minimal())).create();
+    awaitFlinkDeployment();
+
+    client.resource(TestPipelines.with(pipeline(), "spec.job.suspend", true)).update();
+
+    await().atMost(TIMEOUT).untilAsserted(() ->
+        assertThat(awaitFlinkDeployment().getSpec().getJob().getState()).isEqualTo(JobState.SUSPENDED));
+  }
+
+  @Test
+  void invalidChangeLeavesTheLastGoodFlinkDeploymentAlone() {
+    createSecrets();
+    client.resource(fresh(TestPipelines.minimal())).create();
+    FlinkDeployment good = awaitFlinkDeployment();
+
+    client.resource(TestPipelines.with(pipeline(), "spec.job.checkpointInterval", "10ms")).update();
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      Condition valid = Conditions.find(pipeline().getStatus().conditions(), ConditionTypes.SPEC_VALID).orElseThrow();
+      assertThat(valid.status()).isEqualTo("False");
+      assertThat(valid.message()).contains("spec.job.checkpointInterval");
+      assertThat(pipeline().getStatus().phase()).isEqualTo(Phase.Invalid);
+      assertThat(pipeline().getStatus().observedGeneration()).isEqualTo(2L);
+    });
+    FlinkDeployment after = awaitFlinkDeployment();
+    assertThat(after.getMetadata().getResourceVersion()).isEqualTo(good.getMetadata().getResourceVersion());
+    assertThat(after.getSpec().getFlinkConfiguration()).containsEntry("execution.checkpointing.interval", "30s");
+  }
+
+  private static void createSecrets() {
+    for (String name : new String[] {"pg-cdc", "starrocks-loader"}) {
+      client.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(TestPipelines.NAMESPACE)
+          .endMetadata().withStringData(Map.of("username", "u", "password", "p")).build()).create();
+    }
+  }
+
+  /** A pipeline as a user would submit it: no uid, generation or status. */
+  private static CdcPipeline fresh(CdcPipeline p) {
+    p.getMetadata().setUid(null);
+    p.getMetadata().setGeneration(null);
+    p.setStatus(null);
+    return p;
+  }
+
+  private static CdcPipeline pipeline() {
+    return client.resources(CdcPipeline.class).inNamespace(TestPipelines.NAMESPACE).withName(TestPipelines.NAME).get();
+  }
+
+  private static Condition ready() {
+    CdcPipeline p = pipeline();
+    assertThat(p.getStatus()).as("status").isNotNull();
+    return Conditions.find(p.getStatus().conditions(), ConditionTypes.READY).orElseThrow();
+  }
+
+  private static FlinkDeployment awaitFlinkDeployment() {
+    return await().atMost(TIMEOUT).until(
+        () -> client.resources(FlinkDeployment.class).inNamespace(TestPipelines.NAMESPACE).withName("orders").get(),
+        fd -> fd != null);
+  }
+
+  private static java.util.List<Event> events() {
+    return client.v1().events().inNamespace(TestPipelines.NAMESPACE).list().getItems();
+  }
+
+  /** Plays the Flink Kubernetes Operator reporting on the job. */
+  private static void setFlinkStatus(JobStatus job, ResourceLifecycleState lifecycle, String error) {
+    FlinkDeployment fd = awaitFlinkDeployment();
+    FlinkDeploymentStatus status = new FlinkDeploymentStatus();
+    status.getJobStatus().setState(job);
+    status.setLifecycleState(lifecycle);
+    status.setError(error);
+    fd.setStatus(status);
+    client.resource(fd).updateStatus();
+  }
+}
