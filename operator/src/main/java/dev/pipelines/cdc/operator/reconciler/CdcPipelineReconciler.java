@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -78,6 +79,14 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline> {
         status.equals(pipeline.getStatus()) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(pipeline, status, context));
     // Secrets are not watched (that would need list/watch on every Secret): look again later.
     return credentials.isPresent() && !deployable ? control.rescheduleAfter(settings.secretRecheckInterval()) : control;
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<CdcPipeline> updateErrorStatus(CdcPipeline pipeline, Context<CdcPipeline> context, Exception e) {
+    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    CdcPipelineStatus status = StatusFactory.withError(pipeline.getStatus(), pipeline.getMetadata().getGeneration(), error, clock.instant());
+    events.onReadyChange(context.getClient(), pipeline, readyOf(pipeline.getStatus()), readyOf(status));
+    return ErrorStatusUpdateControl.patchStatus(withStatus(pipeline, status, context));
   }
 
   private static Optional<Secret> secret(Context<CdcPipeline> context, CdcPipeline pipeline, String name) {

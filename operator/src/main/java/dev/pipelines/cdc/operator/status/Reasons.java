@@ -13,6 +13,8 @@ public final class Reasons {
   public static final String RUNNING = "Running";
   public static final String SUSPENDED = "Suspended";
   public static final String JOB_FAILED = "JobFailed";
+  /** Writing the pipeline's objects failed (API error, conflict...); it is retried with backoff. */
+  public static final String RECONCILE_ERROR = "ReconcileError";
 
   private Reasons() {}
 }

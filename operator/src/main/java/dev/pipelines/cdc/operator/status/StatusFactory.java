@@ -39,6 +39,27 @@ public final class StatusFactory {
         ready.isTrue() ? null : ready.message());
   }
 
+  /**
+   * The previous status with Ready turned False for a failed reconciliation (other conditions
+   * keep what was last observed), so that a stuck pipeline says why.
+   */
+  public static CdcPipelineStatus withError(CdcPipelineStatus previous, long generation, String error, Instant now) {
+    List<Condition> before = previous == null ? List.of() : previous.conditions();
+    List<Condition> others = before.stream().filter(c -> !c.type().equals(ConditionTypes.READY)).toList();
+    Condition ready = new Condition(ConditionTypes.READY, FALSE, generation, null, Reasons.RECONCILE_ERROR,
+        error + " (retrying)");
+    List<Condition> next = new java.util.ArrayList<>(others);
+    next.add(ready);
+    return new CdcPipelineStatus(
+        generation,
+        previous == null ? Phase.Pending : previous.phase(),
+        Conditions.merge(before, next, now),
+        previous == null ? null : previous.flinkDeployment(),
+        previous == null ? null : previous.jobState(),
+        previous == null ? null : previous.lifecycleState(),
+        error);
+  }
+
   private static Condition specValid(Observation seen, long gen) {
     if (seen.violations().isEmpty()) {
       return new Condition(ConditionTypes.SPEC_VALID, TRUE, gen, null, Reasons.VALID, "spec is valid");

@@ -115,6 +115,24 @@ class StatusFactoryTest {
     assertThat(cond(running, ConditionTypes.CREDENTIALS_READY).lastTransitionTime()).isEqualTo("2026-01-01T00:00:00Z");
   }
 
+  @Test
+  void reconcileErrorTurnsReadyFalseAndKeepsWhatWasObserved() {
+    CdcPipelineStatus running = StatusFactory.build(null, seen(List.of(), CREDS_OK, RUNNING, false), T0);
+
+    CdcPipelineStatus failed = StatusFactory.withError(running, 3, "KubernetesClientException: Forbidden", T1);
+
+    assertThat(cond(failed, ConditionTypes.READY)).satisfies(c -> {
+      assertThat(c.status()).isEqualTo("False");
+      assertThat(c.reason()).isEqualTo(Reasons.RECONCILE_ERROR);
+      assertThat(c.message()).isEqualTo("KubernetesClientException: Forbidden (retrying)");
+      assertThat(c.lastTransitionTime()).isEqualTo("2026-01-01T00:05:00Z");
+    });
+    assertThat(cond(failed, ConditionTypes.JOB_RUNNING)).isEqualTo(cond(running, ConditionTypes.JOB_RUNNING));
+    assertThat(failed.lastError()).isEqualTo("KubernetesClientException: Forbidden");
+    assertThat(failed.jobState()).isEqualTo("RUNNING");
+    assertThat(failed.observedGeneration()).isEqualTo(3L);
+  }
+
   private static Observation seen(List<Violation> violations, CredentialsCheck creds, FlinkJobObservation job, boolean suspend) {
     return new Observation(2, violations, Optional.of(creds), Optional.ofNullable(job), suspend);
   }
