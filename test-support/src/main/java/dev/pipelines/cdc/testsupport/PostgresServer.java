@@ -1,0 +1,131 @@
+package dev.pipelines.cdc.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A real PostgreSQL 17 server (zonky embedded binaries) configured like a production CDC source:
+ * logical WAL, synchronous commit, and bounded replication slots / WAL senders.
+ *
+ * <p>Closing it stops the server and deletes its data directory.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    /** The superuser zonky's initdb creates; local connections are trusted, so it has no password. */
+    public static final String SUPERUSER = "postgres";
+    /** A login role with only what a CDC reader needs (see {@link #grantCaptureOn}). */
+    public static final String CDC_USER = "cdc_reader";
+    public static final String CDC_PASSWORD = "cdc_reader_pw";
+    public static final String DATABASE = "postgres";
+    public static final int MAX_REPLICATION_SLOTS = 10;
+    public static final int MAX_WAL_SENDERS = 10;
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static PostgresServer start() {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setServerConfig("wal_level", "logical")
+                    // zonky starts with synchronous_commit=off: logical decoding would see a commit ~200 ms late.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_replication_slots", String.valueOf(MAX_REPLICATION_SLOTS))
+                    .setServerConfig("max_wal_senders", String.valueOf(MAX_WAL_SENDERS))
+                    .setCleanDataDirectory(true)
+                    .start();
+            PostgresServer server = new PostgresServer(pg);
+            server.createCdcUser();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    private void createCdcUser() {
+        superuserSql().execute(
+                "CREATE ROLE " + CDC_USER + " WITH LOGIN REPLICATION PASSWORD '" + CDC_PASSWORD + "'");
+    }
+
+    public String host() {
+        return "localhost";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    /** Opens a connection as the superuser. */
+    public Connection superuserConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), SUPERUSER, "");
+    }
+
+    /** Opens a connection as the CDC user. */
+    public Connection cdcConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), CDC_USER, CDC_PASSWORD);
+    }
+
+    /** SQL helpers running as the superuser. */
+    public Sql superuserSql() {
+        return new Sql(this::superuserConnection);
+    }
+
+    /** SQL helpers running as the CDC user (useful to prove a privilege is missing). */
+    public Sql cdcSql() {
+        return new Sql(this::cdcConnection);
+    }
+
+    /** Grants the CDC user SELECT on the given tables ("schema.table" or "table"): all a capture needs. */
+    public void grantCaptureOn(String... tables) {
+        for (String table : tables) {
+            superuserSql().execute("GRANT SELECT ON " + table + " TO " + CDC_USER);
+        }
+        superuserSql().execute("GRANT USAGE ON SCHEMA public TO " + CDC_USER);
+    }
+
+    public List<ReplicationSlot> replicationSlots() {
+        return superuserSql().query(
+                "SELECT slot_name, plugin, slot_type, database, active, confirmed_flush_lsn::text AS lsn"
+                        + " FROM pg_replication_slots ORDER BY slot_name",
+                rs -> new ReplicationSlot(rs.getString("slot_name"), rs.getString("plugin"),
+                        rs.getString("slot_type"), rs.getString("database"), rs.getBoolean("active"),
+                        rs.getString("lsn")));
+    }
+
+    public List<Publication> publications() {
+        return superuserSql().query(
+                "SELECT p.pubname, p.puballtables,"
+                        + " COALESCE((SELECT string_agg(t.schemaname || '.' || t.tablename, ',' ORDER BY 1)"
+                        + "   FROM pg_publication_tables t WHERE t.pubname = p.pubname), '') AS tables"
+                        + " FROM pg_publication p ORDER BY p.pubname",
+                rs -> new Publication(rs.getString("pubname"), rs.getBoolean("puballtables"),
+                        rs.getString("tables").isEmpty() ? List.of() : List.of(rs.getString("tables").split(","))));
+    }
+
+    /** Drops every replication slot, so a test that forgot its slot does not hold WAL for the next one. */
+    public void dropAllReplicationSlots() {
+        superuserSql().execute(
+                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE NOT active");
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
