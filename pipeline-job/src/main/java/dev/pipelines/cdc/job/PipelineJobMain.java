@@ -2,20 +2,60 @@ package dev.pipelines.cdc.job;
 
 import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
+import dev.pipelines.cdc.job.catalog.PostgresCatalog;
+import dev.pipelines.cdc.job.catalog.TableSelector;
+import dev.pipelines.cdc.job.ddl.StarRocksSchemaSync;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Entry point named in the FlinkDeployment. For now it reads and checks the config and the
- * credentials; building the Flink graph (Postgres CDC source → StarRocks sink) is the job issue's
- * work, and until then the job refuses to start rather than pretend to run.
+ * Entry point named in the FlinkDeployment (and the local runner): read the config, plan against
+ * the live Postgres catalog, prepare StarRocks, then run the graph.
  */
 public final class PipelineJobMain {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineJobMain.class);
+  /** Used only where the cluster configures no checkpointing (local runs): the slot must advance. */
+  static final Duration FALLBACK_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
   private PipelineJobMain() {}
 
-  public static void main(String[] args) {
-    JobArguments arguments = JobArguments.parse(args);
-    PipelineConfig config = PipelineConfigCodec.read(arguments.configFile());
+  public static void main(String[] args) throws Exception {
+    PipelineConfig config = PipelineConfigCodec.read(JobArguments.parse(args).configFile());
     Credentials credentials = Credentials.fromEnv(System.getenv());
-    throw new UnsupportedOperationException("pipeline " + config.pipeline() + ": config and " + credentials
-        + " are in order, but this build of the job has no Flink pipeline yet");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    prepare(env, config, credentials);
+    env.execute("cdc-pipeline " + config.pipeline());
+  }
+
+  /** Plans, prepares StarRocks and builds the graph on {@code env}; does not execute it. */
+  public static PipelinePlan prepare(StreamExecutionEnvironment env, PipelineConfig config, Credentials credentials)
+      throws Exception {
+    PipelinePlan plan = plan(config, credentials);
+    LOG.info("pipeline {}: capturing {} into StarRocks {}", config.pipeline(), plan.sourceNames(),
+        plan.targetNameBySource().values());
+    try (Connection sr = DriverManager.getConnection(config.sink().jdbcUrl(), credentials.sinkUser(),
+        credentials.sinkPassword())) {
+      new StarRocksSchemaSync(sr).apply(plan.targetTables(), config.sink().createTables());
+    }
+    if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+      LOG.warn("no checkpoint interval configured; using {} so the replication slot advances", FALLBACK_CHECKPOINT_INTERVAL);
+      env.enableCheckpointing(FALLBACK_CHECKPOINT_INTERVAL.toMillis());
+    }
+    PipelineGraph.build(env, config, credentials, plan);
+    return plan;
+  }
+
+  static PipelinePlan plan(PipelineConfig config, Credentials credentials) throws Exception {
+    String url = "jdbc:postgresql://" + config.source().host() + ":" + config.source().port() + "/"
+        + config.source().database();
+    try (Connection pg = DriverManager.getConnection(url, credentials.sourceUser(), credentials.sourcePassword())) {
+      PostgresCatalog catalog = new PostgresCatalog(pg);
+      TableSelector selector = new TableSelector(config.source().tables(), config.source().excludeTables());
+      return PipelinePlan.of(config, catalog.tableNames(), catalog.tables(selector));
+    }
   }
 }

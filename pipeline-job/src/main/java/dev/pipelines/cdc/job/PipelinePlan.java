@@ -1,0 +1,81 @@
+package dev.pipelines.cdc.job;
+
+import dev.pipelines.cdc.config.PipelineConfig;
+import dev.pipelines.cdc.job.catalog.SourceColumn;
+import dev.pipelines.cdc.job.catalog.SourceTable;
+import dev.pipelines.cdc.job.catalog.TableSelector;
+import dev.pipelines.cdc.job.ddl.TargetTable;
+import dev.pipelines.cdc.job.ddl.TargetTables;
+import dev.pipelines.cdc.job.source.TableShape;
+import dev.pipelines.cdc.job.types.StarRocksTypes;
+import dev.pipelines.cdc.job.types.UnsupportedSchemaException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the job will do, decided before it starts: which source tables, their StarRocks tables, and
+ * what the deserializer needs to know. Every problem with the schema is found here, all at once,
+ * before a row moves.
+ *
+ * @param sources captured tables
+ * @param targets the StarRocks table of each, by source {@code schema.table}
+ */
+public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> targets) {
+
+  public static PipelinePlan of(PipelineConfig config, List<String> allTables, List<SourceTable> selected) {
+    TableSelector selector = new TableSelector(config.source().tables(), config.source().excludeTables());
+    List<String> problems = new ArrayList<>();
+    List<String> unmatched = selector.unmatchedPatterns(allTables);
+    if (!unmatched.isEmpty()) {
+      problems.add("no table matches " + unmatched + " in database " + config.source().database()
+          + " (or the user cannot see it)");
+    }
+    Map<String, TargetTable> targets = new LinkedHashMap<>();
+    for (SourceTable table : selected) {
+      try {
+        targets.put(table.qualifiedName(), TargetTables.of(table, config.sink().database(), config.sink().routes()));
+      } catch (UnsupportedSchemaException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    Map<String, List<String>> byTarget = targets.entrySet().stream().collect(
+        Collectors.groupingBy(e -> e.getValue().name(), LinkedHashMap::new,
+            Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+    byTarget.forEach((target, sources) -> {
+      if (sources.size() > 1) {
+        problems.add("tables " + sources + " would all write StarRocks table " + target + "; add routes to separate them");
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new UnsupportedSchemaException("the pipeline cannot start: " + String.join("; ", problems));
+    }
+    return new PipelinePlan(selected, targets);
+  }
+
+  public List<String> sourceNames() {
+    return sources.stream().map(SourceTable::qualifiedName).toList();
+  }
+
+  public List<TargetTable> targetTables() {
+    return List.copyOf(targets.values());
+  }
+
+  public Map<String, String> targetNameBySource() {
+    Map<String, String> names = new LinkedHashMap<>();
+    targets.forEach((source, target) -> names.put(source, target.name()));
+    return names;
+  }
+
+  public Map<String, TableShape> shapes() {
+    Map<String, TableShape> shapes = new LinkedHashMap<>();
+    for (SourceTable t : sources) {
+      shapes.put(t.qualifiedName(), new TableShape(t.primaryKey(),
+          t.columns().stream().filter(StarRocksTypes::isBlankPadded).map(SourceColumn::name)
+              .collect(Collectors.toSet())));
+    }
+    return shapes;
+  }
+}

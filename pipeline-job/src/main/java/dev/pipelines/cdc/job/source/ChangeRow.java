@@ -1,0 +1,46 @@
+package dev.pipelines.cdc.job.source;
+
+import java.util.Objects;
+
+/**
+ * One change, ready for StarRocks: a JSON object of the target columns with {@code __op} (0 upsert,
+ * 1 delete). A plain Flink POJO (public fields, no-arg constructor) so it travels cheaply between
+ * operators.
+ */
+public final class ChangeRow {
+  /** Source table, {@code schema.table}. */
+  public String sourceTable;
+  /** The row's primary key as text, for routing every change of a key to the same sink writer. */
+  public String key;
+  /** The row as a JSON object, including {@code __op}. */
+  public String json;
+
+  public ChangeRow() {}
+
+  public ChangeRow(String sourceTable, String key, String json) {
+    this.sourceTable = sourceTable;
+    this.key = key;
+    this.json = json;
+  }
+
+  /** Routing key: the same key in the same table always goes to the same writer, in order. */
+  public String routingKey() {
+    return sourceTable + "/" + key;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ChangeRow r && Objects.equals(sourceTable, r.sourceTable) && Objects.equals(key, r.key)
+        && Objects.equals(json, r.json);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sourceTable, key, json);
+  }
+
+  @Override
+  public String toString() {
+    return sourceTable + "[" + key + "]";
+  }
+}

@@ -1,0 +1,57 @@
+package dev.pipelines.cdc.job.source;
+
+import dev.pipelines.cdc.config.PostgresSourceConfig;
+import dev.pipelines.cdc.config.StartupMode;
+import dev.pipelines.cdc.job.Credentials;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.cdc.connectors.base.options.StartupOptions;
+import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder;
+import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder.PostgresIncrementalSource;
+
+/**
+ * The Postgres CDC source: one incremental source (one slot, one publication) for every table,
+ * parallel chunked snapshot without locks, then pgoutput streaming.
+ */
+public final class PostgresSourceFactory {
+  /**
+   * Debezium waits this long when its queue is empty. Its default (500 ms) was measured to make the
+   * snapshot 3-4x slower and add ~300 ms to every change's latency; 10 ms costs little CPU.
+   */
+  static final String POLL_INTERVAL_MS = "10";
+
+  private PostgresSourceFactory() {}
+
+  public static PostgresIncrementalSource<ChangeRow> create(PostgresSourceConfig pg, Credentials credentials,
+      List<String> tables, Map<String, TableShape> shapes) {
+    return PostgresIncrementalSource.<ChangeRow>builder()
+        .hostname(pg.host())
+        .port(pg.port())
+        .database(pg.database())
+        .schemaList(tables.stream().map(t -> t.substring(0, t.indexOf('.'))).distinct().toArray(String[]::new))
+        .tableList(tables.toArray(String[]::new))
+        .username(credentials.sourceUser())
+        .password(credentials.sourcePassword())
+        .slotName(pg.slotName())
+        .decodingPluginName("pgoutput")
+        .splitSize(pg.snapshotChunkSize())
+        .startupOptions(pg.startupMode() == StartupMode.INITIAL ? StartupOptions.initial() : StartupOptions.latest())
+        .deserializer(new ChangeRowDeserializer(shapes))
+        .debeziumProperties(debeziumProperties(pg))
+        .build();
+  }
+
+  static Properties debeziumProperties(PostgresSourceConfig pg) {
+    Properties p = new Properties();
+    p.setProperty("publication.name", pg.publicationName());
+    // Only the captured tables: no superuser FOR ALL TABLES publication.
+    p.setProperty("publication.autocreate.mode", "filtered");
+    // Exact values instead of Debezium's defaults (base64 decimals, microsecond intervals, base64 bytes).
+    p.setProperty("decimal.handling.mode", "string");
+    p.setProperty("interval.handling.mode", "string");
+    p.setProperty("binary.handling.mode", "hex");
+    p.setProperty("poll.interval.ms", POLL_INTERVAL_MS);
+    return p;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.pipelines.cdc.job.types;
+
+import dev.pipelines.cdc.job.catalog.SourceColumn;
+import dev.pipelines.cdc.job.catalog.SourceTable;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Postgres → StarRocks type mapping (also documented in the README; keep them together).
+ *
+ * <p>Values are exact: numerics travel as decimal strings, timestamps with microseconds, text
+ * unpadded. Where StarRocks has no equivalent type the value is kept as text (time, interval,
+ * unconstrained numeric, bytea as hex). Anything else is refused at start, naming the column.
+ */
+public final class StarRocksTypes {
+  /** StarRocks' VARCHAR limit, in bytes. */
+  static final int MAX_VARCHAR = 1_048_576;
+  /** Postgres lengths are characters; UTF-8 needs up to 4 bytes each. */
+  static final int BYTES_PER_CHAR = 4;
+  /** Length for unbounded text in key columns, which cannot be STRING. */
+  static final int KEY_TEXT_LENGTH = 255;
+  static final int MAX_DECIMAL_PRECISION = 38;
+
+  private static final Pattern WITH_ARGS = Pattern.compile("^([a-z ]+?)\\s*\\((\\d+)(?:,(\\d+))?\\)(.*)$");
+  /** Types StarRocks accepts in a primary key. */
+  private static final Set<String> KEY_TYPES = Set.of("BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "LARGEINT",
+      "DATE", "DATETIME");
+
+  private StarRocksTypes() {}
+
+  /** The StarRocks column type for {@code column} of {@code table}. */
+  public static String map(SourceTable table, SourceColumn column) {
+    boolean key = table.primaryKey().contains(column.name());
+    String type = column.enumType() ? "enum" : column.type().toLowerCase(Locale.ROOT).trim();
+    String mapped = mapType(type, key);
+    if (mapped == null) {
+      throw new UnsupportedSchemaException("table " + table.qualifiedName() + ", column " + column.name()
+          + ": Postgres type " + column.type() + " is not supported"
+          + (key ? " in a primary key" : "") + "; exclude the table or change the column's type");
+    }
+    return mapped;
+  }
+
+  private static String mapType(String type, boolean key) {
+    if (type.endsWith("[]")) {
+      String element = mapType(type.substring(0, type.length() - 2), false);
+      return key || element == null ? null : "ARRAY<" + element + ">";
+    }
+    Matcher m = WITH_ARGS.matcher(type);
+    String base = m.matches() ? m.group(1) + m.group(4) : type;
+    Integer arg1 = m.matches() ? Integer.valueOf(m.group(2)) : null;
+    Integer arg2 = m.matches() && m.group(3) != null ? Integer.valueOf(m.group(3)) : null;
+    String mapped = switch (base) {
+      case "smallint" -> "SMALLINT";
+      case "integer" -> "INT";
+      case "bigint" -> "BIGINT";
+      case "boolean" -> "BOOLEAN";
+      case "real" -> "FLOAT";
+      case "double precision" -> "DOUBLE";
+      case "numeric" -> decimal(arg1, arg2);
+      case "money" -> "DECIMAL(19,2)";
+      case "text", "xml", "citext" -> key ? "VARCHAR(" + KEY_TEXT_LENGTH + ")" : "STRING";
+      case "character varying", "character" -> arg1 == null
+          ? (key ? "VARCHAR(" + KEY_TEXT_LENGTH + ")" : "STRING")
+          : "VARCHAR(" + Math.min((long) arg1 * BYTES_PER_CHAR, MAX_VARCHAR) + ")";
+      case "\"char\"" -> "VARCHAR(4)";
+      case "enum" -> "VARCHAR(" + 63 * BYTES_PER_CHAR + ")";
+      case "date" -> "DATE";
+      case "timestamp without time zone", "timestamp with time zone" -> "DATETIME";
+      case "time without time zone", "time with time zone" -> "VARCHAR(32)";
+      case "interval" -> "VARCHAR(64)";
+      case "uuid" -> "VARCHAR(36)";
+      case "inet", "cidr" -> "VARCHAR(64)";
+      case "macaddr", "macaddr8" -> "VARCHAR(32)";
+      case "json", "jsonb" -> "JSON";
+      case "bytea" -> "STRING";
+      default -> null;
+    };
+    if (mapped == null || !key) {
+      return mapped;
+    }
+    return KEY_TYPES.contains(mapped) || mapped.startsWith("VARCHAR(") ? mapped : null;
+  }
+
+  private static String decimal(Integer precision, Integer scale) {
+    if (precision == null || precision > MAX_DECIMAL_PRECISION) {
+      // Unconstrained or wider than StarRocks' DECIMAL: keep the exact text.
+      return "STRING";
+    }
+    return "DECIMAL(" + precision + "," + (scale == null ? 0 : scale) + ")";
+  }
+
+  /** Postgres blank-pads character(n); the pipeline strips the padding, as Postgres ignores it. */
+  public static boolean isBlankPadded(SourceColumn column) {
+    return column.type().startsWith("character(") || column.type().equals("character");
+  }
+}

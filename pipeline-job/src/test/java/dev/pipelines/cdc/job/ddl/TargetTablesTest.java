@@ -1,0 +1,71 @@
+package dev.pipelines.cdc.job.ddl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pipelines.cdc.config.TableRoute;
+import dev.pipelines.cdc.job.catalog.SourceColumn;
+import dev.pipelines.cdc.job.catalog.SourceTable;
+import dev.pipelines.cdc.job.types.UnsupportedSchemaException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TargetTablesTest {
+  static final SourceTable ORDER_ITEMS = new SourceTable("public", "order_items", List.of(
+      new SourceColumn("note", "text", false, true),
+      new SourceColumn("item_no", "integer", false, false),
+      new SourceColumn("order_id", "bigint", false, false),
+      new SourceColumn("price", "numeric(12,2)", false, false)),
+      List.of("order_id", "item_no"), false);
+
+  @Test
+  void keyColumnsComeFirstInKeyOrderAndTheRestAreNullable() {
+    TargetTable t = TargetTables.of(ORDER_ITEMS, "shop", List.of());
+
+    assertThat(t.name()).isEqualTo("order_items");
+    assertThat(t.columns()).containsExactly(
+        new TargetColumn("order_id", "BIGINT", false),
+        new TargetColumn("item_no", "INT", false),
+        new TargetColumn("note", "STRING", true),
+        new TargetColumn("price", "DECIMAL(12,2)", true));
+    assertThat(t.primaryKey()).containsExactly("order_id", "item_no");
+  }
+
+  @Test
+  void routesRename() {
+    assertThat(TargetTables.of(ORDER_ITEMS, "shop", List.of(new TableRoute("public.order_items", "items"))).name())
+        .isEqualTo("items");
+  }
+
+  @Test
+  void tableWithoutKeyIsRefused() {
+    SourceTable noKey = new SourceTable("public", "events", List.of(new SourceColumn("v", "text", false, true)),
+        List.of(), false);
+
+    assertThatThrownBy(() -> TargetTables.of(noKey, "shop", List.of()))
+        .isInstanceOf(UnsupportedSchemaException.class)
+        .hasMessageStartingWith("table public.events has no primary key");
+  }
+
+  @Test
+  void createTableDdl() {
+    assertThat(StarRocksDdl.createTable(TargetTables.of(ORDER_ITEMS, "shop", List.of()))).isEqualTo("""
+        CREATE TABLE IF NOT EXISTS `shop`.`order_items` (
+          `order_id` BIGINT NOT NULL,
+          `item_no` INT NOT NULL,
+          `note` STRING NULL,
+          `price` DECIMAL(12,2) NULL
+        )
+        PRIMARY KEY (`order_id`, `item_no`)
+        DISTRIBUTED BY HASH (`order_id`, `item_no`)""");
+  }
+
+  @Test
+  void typeFamiliesCompareWithoutLengths() {
+    assertThat(StarRocksSchemaSync.sameFamily("VARCHAR(128)", "varchar")).isTrue();
+    assertThat(StarRocksSchemaSync.sameFamily("STRING", "varchar")).isTrue();
+    assertThat(StarRocksSchemaSync.sameFamily("DECIMAL(12,2)", "decimal64")).isTrue();
+    assertThat(StarRocksSchemaSync.sameFamily("ARRAY<INT>", "array")).isTrue();
+    assertThat(StarRocksSchemaSync.sameFamily("BIGINT", "varchar")).isFalse();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.pipelines.cdc.job.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
+import org.apache.flink.util.Collector;
+import org.junit.jupiter.api.Test;
+
+/** Debezium records, built the way Debezium's Postgres connector shapes them, into StarRocks JSON rows. */
+class ChangeRowDeserializerTest {
+  private static final Schema ROW = SchemaBuilder.struct().name("shop.public.orders.Value")
+      .field("id", Schema.INT64_SCHEMA)
+      .field("code", Schema.OPTIONAL_STRING_SCHEMA)
+      .field("amount", Schema.OPTIONAL_STRING_SCHEMA)
+      .field("score", Schema.OPTIONAL_FLOAT64_SCHEMA)
+      .field("created", SchemaBuilder.int64().name("io.debezium.time.MicroTimestamp").optional().build())
+      .field("paid", SchemaBuilder.string().name("io.debezium.time.ZonedTimestamp").optional().build())
+      .field("day", SchemaBuilder.int32().name("io.debezium.time.Date").optional().build())
+      .field("at", SchemaBuilder.int64().name("io.debezium.time.MicroTime").optional().build())
+      .field("doc", SchemaBuilder.string().name("io.debezium.data.Json").optional().build())
+      .field("tags", SchemaBuilder.array(Schema.OPTIONAL_STRING_SCHEMA).optional().build())
+      .field("note", Schema.OPTIONAL_STRING_SCHEMA)
+      .optional()
+      .build();
+  private static final Schema SOURCE = SchemaBuilder.struct()
+      .field("schema", Schema.STRING_SCHEMA).field("table", Schema.STRING_SCHEMA).build();
+  private static final Schema ENVELOPE = SchemaBuilder.struct()
+      .field("before", ROW).field("after", ROW).field("source", SOURCE).field("op", Schema.STRING_SCHEMA).build();
+
+  private final ChangeRowDeserializer deserializer = new ChangeRowDeserializer(
+      Map.of("public.orders", new TableShape(List.of("id"), Set.of("code"))));
+
+  @Test
+  void insertCarriesEveryColumnExactly() throws Exception {
+    Struct after = row(7)
+        .put("code", "AB   ")
+        .put("amount", "1234.5600")
+        .put("score", Double.NaN)
+        .put("created", 1_700_000_000_123_456L)
+        .put("paid", "2024-03-01T10:15:30.5+02:00")
+        .put("day", 19_000)
+        .put("at", 3_723_000_001L)
+        .put("doc", "{\"a\": [1, 2]}")
+        .put("tags", List.of("x", "y"));
+
+    ChangeRow change = single(envelope("c", null, after));
+
+    assertThat(change.sourceTable).isEqualTo("public.orders");
+    assertThat(change.json).isEqualTo("{\"id\":7,\"code\":\"AB\",\"amount\":\"1234.5600\",\"score\":\"NaN\","
+        + "\"created\":\"2023-11-14 22:13:20.123456\",\"paid\":\"2024-03-01 08:15:30.500000\",\"day\":\"2022-01-08\","
+        + "\"at\":\"01:02:03.000001\",\"doc\":{\"a\":[1,2]},\"tags\":[\"x\",\"y\"],\"note\":null,\"__op\":0}");
+  }
+
+  @Test
+  void snapshotReadAndUpdateAreUpserts() throws Exception {
+    assertThat(single(envelope("r", null, row(1))).json).endsWith("\"__op\":0}");
+    assertThat(single(envelope("u", row(1), row(1).put("note", "changed"))).json)
+        .contains("\"note\":\"changed\"").endsWith("\"__op\":0}");
+  }
+
+  @Test
+  void deleteCarriesOnlyTheKey() throws Exception {
+    // With default REPLICA IDENTITY the before-image has the key and nulls for the rest.
+    ChangeRow change = single(envelope("d", row(9), null));
+
+    assertThat(change.json).isEqualTo("{\"id\":9,\"__op\":1}");
+  }
+
+  @Test
+  void sameKeyRoutesTogether() throws Exception {
+    ChangeRow insert = single(envelope("c", null, row(5)));
+    ChangeRow delete = single(envelope("d", row(5), null));
+    ChangeRow other = single(envelope("c", null, row(6)));
+
+    assertThat(insert.routingKey()).isEqualTo(delete.routingKey()).isNotEqualTo(other.routingKey());
+  }
+
+  @Test
+  void unchangedToastValueStopsThePipelineInsteadOfBlankingTheColumn() {
+    Struct after = row(3).put("note", DebeziumValues.UNAVAILABLE);
+
+    assertThatThrownBy(() -> single(envelope("u", null, after)))
+        .isInstanceOf(UnavailableValueException.class)
+        .hasMessageContaining("table public.orders").hasMessageContaining("[note]")
+        .hasMessageContaining("REPLICA IDENTITY FULL");
+  }
+
+  @Test
+  void tablesOutsideThePipelineAndNonDataRecordsAreSkipped() throws Exception {
+    ChangeRowDeserializer onlyOther = new ChangeRowDeserializer(Map.of("public.other", new TableShape(List.of("id"), Set.of())));
+    List<ChangeRow> out = new ArrayList<>();
+
+    onlyOther.deserialize(envelope("c", null, row(1)), collector(out));
+    onlyOther.deserialize(new SourceRecord(Map.of(), Map.of(), "heartbeat", null, null, null, null, null), collector(out));
+
+    assertThat(out).isEmpty();
+  }
+
+  private ChangeRow single(SourceRecord record) throws Exception {
+    List<ChangeRow> out = new ArrayList<>();
+    deserializer.deserialize(record, collector(out));
+    assertThat(out).hasSize(1);
+    return out.get(0);
+  }
+
+  private static Struct row(long id) {
+    return new Struct(ROW).put("id", id);
+  }
+
+  private static SourceRecord envelope(String op, Struct before, Struct after) {
+    Struct value = new Struct(ENVELOPE)
+        .put("before", before).put("after", after).put("op", op)
+        .put("source", new Struct(SOURCE).put("schema", "public").put("table", "orders"));
+    return new SourceRecord(Map.of(), Map.of(), "shop.public.orders", null, null, null, ENVELOPE, value);
+  }
+
+  private static Collector<ChangeRow> collector(List<ChangeRow> out) {
+    return new Collector<>() {
+      @Override
+      public void collect(ChangeRow record) {
+        out.add(record);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}
