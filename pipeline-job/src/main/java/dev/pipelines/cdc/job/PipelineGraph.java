@@ -20,7 +20,8 @@ public final class PipelineGraph {
       PipelinePlan plan) {
     // 1. Read: snapshot, then the replication stream, of every captured table.
     DataStream<ChangeRow> changes = env
-        .fromSource(PostgresSourceFactory.create(config.source(), credentials, plan.sourceNames(), plan.shapes()),
+        .fromSource(PostgresSourceFactory.create(config.source(), credentials, plan.sourceNames(), plan.shapes(),
+                plan.publicationMode()),
             WatermarkStrategy.noWatermarks(), "postgres-cdc")
         .uid("postgres-cdc-source");
 

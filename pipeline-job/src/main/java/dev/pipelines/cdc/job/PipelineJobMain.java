@@ -55,7 +55,8 @@ public final class PipelineJobMain {
     try (Connection pg = DriverManager.getConnection(url, credentials.sourceUser(), credentials.sourcePassword())) {
       PostgresCatalog catalog = new PostgresCatalog(pg);
       TableSelector selector = new TableSelector(config.source().tables(), config.source().excludeTables());
-      return PipelinePlan.of(config, catalog.tableNames(), catalog.tables(selector));
+      return PipelinePlan.of(config, catalog.tableNames(), catalog.tables(selector),
+          catalog.publication(config.source().publicationName()));
     }
   }
 }

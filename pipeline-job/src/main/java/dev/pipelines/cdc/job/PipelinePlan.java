@@ -1,11 +1,13 @@
 package dev.pipelines.cdc.job;
 
 import dev.pipelines.cdc.config.PipelineConfig;
+import dev.pipelines.cdc.job.catalog.ExistingPublication;
 import dev.pipelines.cdc.job.catalog.SourceColumn;
 import dev.pipelines.cdc.job.catalog.SourceTable;
 import dev.pipelines.cdc.job.catalog.TableSelector;
 import dev.pipelines.cdc.job.ddl.TargetTable;
 import dev.pipelines.cdc.job.ddl.TargetTables;
+import dev.pipelines.cdc.job.source.PublicationMode;
 import dev.pipelines.cdc.job.source.TableShape;
 import dev.pipelines.cdc.job.types.StarRocksTypes;
 import dev.pipelines.cdc.job.types.UnsupportedSchemaException;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +25,12 @@ import java.util.stream.Collectors;
  *
  * @param sources captured tables
  * @param targets the StarRocks table of each, by source {@code schema.table}
+ * @param publicationMode whether the source may create or change the publication
  */
-public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> targets) {
+public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> targets, PublicationMode publicationMode) {
 
-  public static PipelinePlan of(PipelineConfig config, List<String> allTables, List<SourceTable> selected) {
+  public static PipelinePlan of(PipelineConfig config, List<String> allTables, List<SourceTable> selected,
+      Optional<ExistingPublication> publication) {
     TableSelector selector = new TableSelector(config.source().tables(), config.source().excludeTables());
     List<String> problems = new ArrayList<>();
     List<String> unmatched = selector.unmatchedPatterns(allTables);
@@ -49,10 +54,17 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
         problems.add("tables " + sources + " would all write StarRocks table " + target + "; add routes to separate them");
       }
     });
+    PublicationMode mode = PublicationMode.FILTERED;
+    try {
+      mode = PublicationMode.decide(config.source().publicationName(), publication,
+          selected.stream().map(SourceTable::qualifiedName).toList());
+    } catch (UnsupportedSchemaException e) {
+      problems.add(e.getMessage());
+    }
     if (!problems.isEmpty()) {
       throw new UnsupportedSchemaException("the pipeline cannot start: " + String.join("; ", problems));
     }
-    return new PipelinePlan(selected, targets);
+    return new PipelinePlan(selected, targets, mode);
   }
 
   public List<String> sourceNames() {

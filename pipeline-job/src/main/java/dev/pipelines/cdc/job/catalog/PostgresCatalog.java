@@ -34,6 +34,12 @@ public final class PostgresCatalog {
       WHERE i.indrelid = ?::regclass AND i.indisprimary
       ORDER BY array_position(i.indkey::int2[], a.attnum)""";
 
+  private static final String PUBLICATION = """
+      SELECT pg_get_userbyid(p.pubowner) = current_user, p.puballtables,
+             COALESCE(array_agg(t.schemaname || '.' || t.tablename) FILTER (WHERE t.tablename IS NOT NULL), '{}')
+      FROM pg_publication p LEFT JOIN pg_publication_tables t ON t.pubname = p.pubname
+      WHERE p.pubname = ? GROUP BY p.pubowner, p.puballtables""";
+
   private final Connection connection;
 
   public PostgresCatalog(Connection connection) {
@@ -65,6 +71,21 @@ public final class PostgresCatalog {
       }
     }
     return tables;
+  }
+
+  /** The publication, if it exists. */
+  public java.util.Optional<ExistingPublication> publication(String name) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement(PUBLICATION)) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return java.util.Optional.empty();
+        }
+        String[] tables = (String[]) rs.getArray(3).getArray();
+        return java.util.Optional.of(new ExistingPublication(name, rs.getBoolean(1), rs.getBoolean(2),
+            java.util.Set.of(tables)));
+      }
+    }
   }
 
   private List<SourceColumn> columns(String regclass) throws SQLException {

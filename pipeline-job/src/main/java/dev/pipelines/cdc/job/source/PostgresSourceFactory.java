@@ -24,7 +24,7 @@ public final class PostgresSourceFactory {
   private PostgresSourceFactory() {}
 
   public static PostgresIncrementalSource<ChangeRow> create(PostgresSourceConfig pg, Credentials credentials,
-      List<String> tables, Map<String, TableShape> shapes) {
+      List<String> tables, Map<String, TableShape> shapes, PublicationMode publicationMode) {
     return PostgresIncrementalSource.<ChangeRow>builder()
         .hostname(pg.host())
         .port(pg.port())
@@ -38,15 +38,15 @@ public final class PostgresSourceFactory {
         .splitSize(pg.snapshotChunkSize())
         .startupOptions(pg.startupMode() == StartupMode.INITIAL ? StartupOptions.initial() : StartupOptions.latest())
         .deserializer(new ChangeRowDeserializer(shapes))
-        .debeziumProperties(debeziumProperties(pg))
+        .debeziumProperties(debeziumProperties(pg, publicationMode))
         .build();
   }
 
-  static Properties debeziumProperties(PostgresSourceConfig pg) {
+  static Properties debeziumProperties(PostgresSourceConfig pg, PublicationMode publicationMode) {
     Properties p = new Properties();
     p.setProperty("publication.name", pg.publicationName());
-    // Only the captured tables: no superuser FOR ALL TABLES publication.
-    p.setProperty("publication.autocreate.mode", "filtered");
+    // Only the captured tables: never a superuser FOR ALL TABLES publication.
+    p.setProperty("publication.autocreate.mode", publicationMode.debeziumValue());
     // Exact values instead of Debezium's defaults (base64 decimals, microsecond intervals, base64 bytes).
     p.setProperty("decimal.handling.mode", "string");
     p.setProperty("interval.handling.mode", "string");
