@@ -1,6 +1,7 @@
 package dev.pipelines.cdc.job;
 
 import dev.pipelines.cdc.config.CredentialEnvVars;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Map;
  * Source and sink credentials, from the environment variables the operator fills from Secrets.
  * {@link #toString()} never shows a password.
  */
-public record Credentials(String sourceUser, String sourcePassword, String sinkUser, String sinkPassword) {
+public record Credentials(String sourceUser, String sourcePassword, String sinkUser, String sinkPassword)
+    implements Serializable {
 
   public static Credentials fromEnv(Map<String, String> env) {
     List<String> missing = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.pipelines.cdc.job.sink.StarRocksSinkFactory;
 import dev.pipelines.cdc.job.sink.ToStarRocksRow;
 import dev.pipelines.cdc.job.source.ChangeRow;
 import dev.pipelines.cdc.job.source.PostgresSourceFactory;
+import dev.pipelines.cdc.job.toast.UnchangedValueResolver;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -28,10 +29,13 @@ public final class PipelineGraph {
     // 2. Route by key: every change of a row goes to the same writer, in commit order, so a
     //    snapshot row buffered in one writer can never overtake a later update in another.
     changes.keyBy(ChangeRow::routingKey)
-        // 3. Name the target table.
+        // 3. Fill in large values an UPDATE left unchanged (and so did not send).
+        .map(new UnchangedValueResolver(PipelineJobMain.postgresUrl(config), credentials, plan.sourcesByName()))
+        .uid("unchanged-value-resolver").name("unchanged-value-resolver")
+        // 4. Name the target table.
         .map(new ToStarRocksRow(config.sink().database(), plan.targetNameBySource()))
         .uid("to-starrocks-row").name("to-starrocks-row")
-        // 4. Write: Stream Load into primary-key tables (__op 0 upsert, 1 delete).
+        // 5. Write: Stream Load into primary-key tables (__op 0 upsert, 1 delete).
         .addSink(StarRocksSinkFactory.create(config, credentials, plan.targetTables()))
         .uid("starrocks-sink").name("starrocks-sink");
   }

@@ -49,10 +49,13 @@ public final class PipelineJobMain {
     return plan;
   }
 
-  static PipelinePlan plan(PipelineConfig config, Credentials credentials) throws Exception {
-    String url = "jdbc:postgresql://" + config.source().host() + ":" + config.source().port() + "/"
+  static String postgresUrl(PipelineConfig config) {
+    return "jdbc:postgresql://" + config.source().host() + ":" + config.source().port() + "/"
         + config.source().database();
-    try (Connection pg = DriverManager.getConnection(url, credentials.sourceUser(), credentials.sourcePassword())) {
+  }
+
+  static PipelinePlan plan(PipelineConfig config, Credentials credentials) throws Exception {
+    try (Connection pg = DriverManager.getConnection(postgresUrl(config), credentials.sourceUser(), credentials.sourcePassword())) {
       PostgresCatalog catalog = new PostgresCatalog(pg);
       TableSelector selector = new TableSelector(config.source().tables(), config.source().excludeTables());
       return PipelinePlan.of(config, catalog.tableNames(), catalog.tables(selector),

@@ -71,6 +71,12 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
     return sources.stream().map(SourceTable::qualifiedName).toList();
   }
 
+  public Map<String, SourceTable> sourcesByName() {
+    Map<String, SourceTable> byName = new LinkedHashMap<>();
+    sources.forEach(t -> byName.put(t.qualifiedName(), t));
+    return byName;
+  }
+
   public List<TargetTable> targetTables() {
     return List.copyOf(targets.values());
   }

@@ -1,5 +1,7 @@
 package dev.pipelines.cdc.job.catalog;
 
+import java.io.Serializable;
+
 /**
  * One column of a captured Postgres table, as the catalog describes it.
  *
@@ -9,4 +11,4 @@ package dev.pipelines.cdc.job.catalog;
  * @param enumType the type is a Postgres enum
  * @param nullable the column accepts NULL
  */
-public record SourceColumn(String name, String type, boolean enumType, boolean nullable) {}
+public record SourceColumn(String name, String type, boolean enumType, boolean nullable) implements Serializable {}

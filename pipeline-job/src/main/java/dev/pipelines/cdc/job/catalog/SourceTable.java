@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.job.catalog;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -12,11 +13,17 @@ import java.util.List;
  * @param replicaIdentityFull REPLICA IDENTITY FULL (updates carry every column)
  */
 public record SourceTable(String schema, String name, List<SourceColumn> columns, List<String> primaryKey,
-    boolean replicaIdentityFull) {
+    boolean replicaIdentityFull) implements Serializable {
 
   public SourceTable {
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
+  }
+
+  /** The column of that name. */
+  public SourceColumn column(String columnName) {
+    return columns.stream().filter(c -> c.name().equals(columnName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no column " + columnName + " in " + qualifiedName()));
   }
 
   /** {@code schema.table}, the form Debezium and the config use. */

@@ -14,13 +14,27 @@ public final class ChangeRow {
   public String key;
   /** The row as a JSON object, including {@code __op}. */
   public String json;
+  /**
+   * Columns whose value the change did not carry (unchanged TOAST values), comma-separated; empty
+   * when the row is complete. They are filled in before the row reaches StarRocks.
+   */
+  public String unavailable = "";
 
   public ChangeRow() {}
 
   public ChangeRow(String sourceTable, String key, String json) {
+    this(sourceTable, key, json, "");
+  }
+
+  public ChangeRow(String sourceTable, String key, String json, String unavailable) {
     this.sourceTable = sourceTable;
     this.key = key;
     this.json = json;
+    this.unavailable = unavailable;
+  }
+
+  public boolean complete() {
+    return unavailable == null || unavailable.isEmpty();
   }
 
   /** Routing key: the same key in the same table always goes to the same writer, in order. */
@@ -31,12 +45,12 @@ public final class ChangeRow {
   @Override
   public boolean equals(Object o) {
     return o instanceof ChangeRow r && Objects.equals(sourceTable, r.sourceTable) && Objects.equals(key, r.key)
-        && Objects.equals(json, r.json);
+        && Objects.equals(json, r.json) && Objects.equals(unavailable, r.unavailable);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sourceTable, key, json);
+    return Objects.hash(sourceTable, key, json, unavailable);
   }
 
   @Override

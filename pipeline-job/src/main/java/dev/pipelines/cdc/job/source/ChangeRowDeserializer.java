@@ -61,11 +61,8 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
       }
       json.set(field.name(), v);
     }
-    if (!unavailable.isEmpty()) {
-      throw new UnavailableValueException(table, unavailable);
-    }
     json.put(OP_FIELD, delete ? 1 : 0);
-    out.collect(new ChangeRow(table, keyOf(json, shape), JSON.writeValueAsString(json)));
+    out.collect(new ChangeRow(table, keyOf(json, shape), JSON.writeValueAsString(json), String.join(",", unavailable)));
   }
 
   private static String keyOf(ObjectNode json, TableShape shape) {

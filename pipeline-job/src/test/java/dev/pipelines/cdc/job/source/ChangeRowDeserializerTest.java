@@ -1,7 +1,6 @@
 package dev.pipelines.cdc.job.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,13 +83,14 @@ class ChangeRowDeserializerTest {
   }
 
   @Test
-  void unchangedToastValueStopsThePipelineInsteadOfBlankingTheColumn() {
-    Struct after = row(3).put("note", DebeziumValues.UNAVAILABLE);
+  void unchangedToastValueIsLeftOutAndFlaggedForLookup() throws Exception {
+    Struct after = row(3).put("note", DebeziumValues.UNAVAILABLE).put("code", DebeziumValues.UNAVAILABLE);
 
-    assertThatThrownBy(() -> single(envelope("u", null, after)))
-        .isInstanceOf(UnavailableValueException.class)
-        .hasMessageContaining("table public.orders").hasMessageContaining("[note]")
-        .hasMessageContaining("REPLICA IDENTITY FULL");
+    ChangeRow change = single(envelope("u", null, after));
+
+    assertThat(change.unavailable).isEqualTo("code,note");
+    assertThat(change.complete()).isFalse();
+    assertThat(change.json).doesNotContain("code", "note", DebeziumValues.UNAVAILABLE);
   }
 
   @Test
