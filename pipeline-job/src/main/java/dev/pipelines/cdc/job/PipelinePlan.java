@@ -90,7 +90,8 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
   public Map<String, TableShape> shapes() {
     Map<String, TableShape> shapes = new LinkedHashMap<>();
     for (SourceTable t : sources) {
-      shapes.put(t.qualifiedName(), new TableShape(t.primaryKey(),
+      shapes.put(t.qualifiedName(), new TableShape(
+          t.columns().stream().map(SourceColumn::name).collect(Collectors.toSet()), t.primaryKey(),
           t.columns().stream().filter(StarRocksTypes::isBlankPadded).map(SourceColumn::name)
               .collect(Collectors.toSet())));
     }

@@ -24,6 +24,10 @@ public final class StarRocksDdl {
         + quote(column.name()) + " " + column.type() + (column.nullable() ? " NULL" : " NOT NULL");
   }
 
+  public static String dropColumn(TargetTable table, String column) {
+    return "ALTER TABLE " + quote(table.database()) + "." + quote(table.name()) + " DROP COLUMN " + quote(column);
+  }
+
   static String quote(String identifier) {
     return "`" + identifier.replace("`", "``") + "`";
   }

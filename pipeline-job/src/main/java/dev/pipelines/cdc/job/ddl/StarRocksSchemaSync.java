@@ -43,7 +43,32 @@ public final class StarRocksSchemaSync {
         LOG.info("creating StarRocks table {}", table.qualifiedName());
         execute(StarRocksDdl.createTable(table));
       } else {
+        if (createTables) {
+          evolve(table, existing);
+          existing = existingColumns(table);
+        }
         checkCompatible(table, existing);
+      }
+    }
+  }
+
+  /**
+   * Brings a table the pipeline manages in line with the source after ADD or DROP COLUMN there:
+   * new source columns are added (nullable), columns the source dropped are dropped. Type changes
+   * are not made here: {@link #checkCompatible} reports them.
+   */
+  private void evolve(TargetTable table, Map<String, ExistingColumn> existing) {
+    for (TargetColumn column : table.columns()) {
+      if (!existing.containsKey(column.name().toLowerCase(Locale.ROOT))) {
+        LOG.info("StarRocks table {}: adding column {} {}", table.qualifiedName(), column.name(), column.type());
+        execute(StarRocksDdl.addColumn(table, column));
+      }
+    }
+    for (ExistingColumn column : existing.values()) {
+      boolean inSource = table.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()));
+      if (!inSource && !column.key()) {
+        LOG.info("StarRocks table {}: dropping column {}, dropped in the source", table.qualifiedName(), column.name());
+        execute(StarRocksDdl.dropColumn(table, column.name()));
       }
     }
   }

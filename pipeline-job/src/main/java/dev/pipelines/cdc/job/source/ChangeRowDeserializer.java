@@ -43,6 +43,7 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
     }
     boolean delete = "d".equals(value.getString("op"));
     Struct row = delete ? value.getStruct("before") : value.getStruct("after");
+    SchemaChangedException.check(table, shape.columns(), row.schema().fields().stream().map(Field::name).toList());
     ObjectNode json = JSON.createObjectNode();
     List<String> unavailable = new ArrayList<>();
     for (Field field : row.schema().fields()) {

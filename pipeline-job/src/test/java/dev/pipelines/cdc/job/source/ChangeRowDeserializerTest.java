@@ -1,6 +1,7 @@
 package dev.pipelines.cdc.job.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,10 @@ class ChangeRowDeserializerTest {
   private static final Schema ENVELOPE = SchemaBuilder.struct()
       .field("before", ROW).field("after", ROW).field("source", SOURCE).field("op", Schema.STRING_SCHEMA).build();
 
+  private static final Set<String> COLUMNS = Set.of("id", "code", "amount", "score", "created", "paid", "day", "at",
+      "doc", "tags", "note");
   private final ChangeRowDeserializer deserializer = new ChangeRowDeserializer(
-      Map.of("public.orders", new TableShape(List.of("id"), Set.of("code"))));
+      Map.of("public.orders", new TableShape(COLUMNS, List.of("id"), Set.of("code"))));
 
   @Test
   void insertCarriesEveryColumnExactly() throws Exception {
@@ -95,13 +98,27 @@ class ChangeRowDeserializerTest {
 
   @Test
   void tablesOutsideThePipelineAndNonDataRecordsAreSkipped() throws Exception {
-    ChangeRowDeserializer onlyOther = new ChangeRowDeserializer(Map.of("public.other", new TableShape(List.of("id"), Set.of())));
+    ChangeRowDeserializer onlyOther = new ChangeRowDeserializer(Map.of("public.other", new TableShape(Set.of("id"), List.of("id"), Set.of())));
     List<ChangeRow> out = new ArrayList<>();
 
     onlyOther.deserialize(envelope("c", null, row(1)), collector(out));
     onlyOther.deserialize(new SourceRecord(Map.of(), Map.of(), "heartbeat", null, null, null, null, null), collector(out));
 
     assertThat(out).isEmpty();
+  }
+
+  @Test
+  void newColumnStopsTheJobWithoutRestartsNamingTheColumn() {
+    Set<String> before = new java.util.HashSet<>(COLUMNS);
+    before.remove("note");
+    before.add("legacy");
+    ChangeRowDeserializer planned = new ChangeRowDeserializer(
+        Map.of("public.orders", new TableShape(before, List.of("id"), Set.of())));
+
+    assertThatThrownBy(() -> planned.deserialize(envelope("c", null, row(1)), collector(new ArrayList<>())))
+        .isInstanceOf(org.apache.flink.runtime.execution.SuppressRestartsException.class)
+        .cause().isInstanceOf(SchemaChangedException.class)
+        .hasMessageContaining("table public.orders changed while the job ran: new columns [note]: dropped columns [legacy]");
   }
 
   private ChangeRow single(SourceRecord record) throws Exception {
