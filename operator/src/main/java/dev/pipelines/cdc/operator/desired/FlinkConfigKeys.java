@@ -9,6 +9,8 @@ final class FlinkConfigKeys {
   static final String HA_TYPE = "high-availability.type";
   static final String HA_STORAGE_DIR = "high-availability.storageDir";
   static final String TASK_SLOTS = "taskmanager.numberOfTaskSlots";
+  /** The Flink Kubernetes Operator's switch to redeploy a failed job from its last checkpoint. */
+  static final String RESTART_FAILED = "kubernetes.operator.job.restart.failed";
 
   private FlinkConfigKeys() {}
 }

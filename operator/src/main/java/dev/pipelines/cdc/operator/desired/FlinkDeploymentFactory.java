@@ -82,6 +82,8 @@ public final class FlinkDeploymentFactory {
     // A cancelled or failed job keeps its last checkpoint, so the slot position is never lost.
     conf.put(FlinkConfigKeys.CHECKPOINT_RETENTION, "RETAIN_ON_CANCELLATION");
     conf.put(FlinkConfigKeys.TASK_SLOTS, String.valueOf(job.taskManager().taskSlots()));
+    // The job stops itself when a source table changes shape; a redeploy re-plans and resumes.
+    conf.put(FlinkConfigKeys.RESTART_FAILED, "true");
     stateDir.map(FlinkDeploymentFactory::withoutTrailingSlash)
         .ifPresent(
             dir -> {

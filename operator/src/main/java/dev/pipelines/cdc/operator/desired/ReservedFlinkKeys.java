@@ -18,7 +18,9 @@ public final class ReservedFlinkKeys {
           Map.entry(FlinkConfigKeys.HA_STORAGE_DIR, "spec.job.stateDir"),
           Map.entry("high-availability", "spec.job.stateDir"),
           Map.entry(FlinkConfigKeys.TASK_SLOTS, "spec.job.taskManager.taskSlots"),
-          Map.entry("parallelism.default", "spec.job.parallelism"));
+          Map.entry("parallelism.default", "spec.job.parallelism"),
+          // Schema changes rely on it: without it a table change would leave the job failed.
+          Map.entry(FlinkConfigKeys.RESTART_FAILED, "the pipeline (always true)"));
 
   private ReservedFlinkKeys() {}
 
