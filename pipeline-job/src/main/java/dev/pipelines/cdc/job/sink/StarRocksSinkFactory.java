@@ -36,11 +36,20 @@ public final class StarRocksSinkFactory {
         .withProperty("database-name", sink.database())
         .withProperty("table-name", tables.get(0).name())
         .withProperty("sink.buffer-flush.interval-ms", String.valueOf(sink.flushIntervalMillis()))
+        // The legacy SinkFunction path: the unified-sink-API committer only logs a failed commit.
+        .withProperty("sink.use.new-sink-api", "false")
         .withProperty("sink.properties.format", "json")
         .withProperty("sink.properties.strip_outer_array", "true");
     if (sink.semantic() == DeliverySemantic.EXACTLY_ONCE) {
       b.withProperty("sink.semantic", "exactly-once");
       b.withProperty("sink.label-prefix", labelPrefix(config));
+      // Deterministic labels (<prefix>-<table>-<subtask>-<n>) collide with an earlier run's labels,
+      // and the connector's clean-up of lingering transactions only looks at one table of a
+      // multi-table sink. Random labels never collide; a transaction left prepared by a failed
+      // attempt is never committed (its rows are replayed from the checkpoint) and StarRocks
+      // aborts it at its timeout. Restores still commit the labels recorded in the checkpoint.
+      b.withProperty("sink.exactly-once.enable-label-gen", "false");
+      b.withProperty("sink.exactly-once.enable-abort-lingering-txn", "false");
     } else {
       b.withProperty("sink.semantic", "at-least-once");
     }
