@@ -21,6 +21,8 @@ public final class PostgresSourceFactory {
    */
   static final String POLL_INTERVAL_MS = "10";
 
+  static final java.time.Duration HEARTBEAT_INTERVAL = java.time.Duration.ofSeconds(10);
+
   private PostgresSourceFactory() {}
 
   public static PostgresIncrementalSource<ChangeRow> create(PostgresSourceConfig pg, Credentials credentials,
@@ -38,6 +40,10 @@ public final class PostgresSourceFactory {
         .splitSize(pg.snapshotChunkSize())
         .startupOptions(pg.startupMode() == StartupMode.INITIAL ? StartupOptions.initial() : StartupOptions.latest())
         .deserializer(new ChangeRowDeserializer(shapes))
+        // A table added to the config is snapshotted on restore, without re-reading the others.
+        .scanNewlyAddedTableEnabled(true)
+        // Lets the slot advance while the captured tables are quiet but the database is not.
+        .heartbeatInterval(HEARTBEAT_INTERVAL)
         .debeziumProperties(debeziumProperties(pg, publicationMode))
         .build();
   }
