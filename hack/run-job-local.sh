@@ -9,13 +9,7 @@ cd "$(dirname "$0")/.."
 if [ ! -f pipeline-job/target/pipeline-job.jar ] || [ ! -f pipeline-job/target/flink.classpath ]; then
   ./mvnw -B -q -pl pipeline-job -am package -DskipTests
 fi
-# Flink on Java 17 (the same list as flink.java17.opens in pom.xml).
-OPENS=(--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.math=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.sql/java.sql=ALL-UNNAMED)
-exec java "${OPENS[@]}" -Dlog4j2.configurationFile=hack/log4j2-local.xml \
+. hack/java17-flink-opens.sh
+exec java "${FLINK_OPENS[@]}" -Dlog4j2.configurationFile=hack/log4j2-local.xml \
   -cp "pipeline-job/target/pipeline-job.jar:$(cat pipeline-job/target/flink.classpath)" \
   dev.pipelines.cdc.job.PipelineJobMain "$@"
