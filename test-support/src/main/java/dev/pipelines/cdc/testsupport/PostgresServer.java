@@ -33,8 +33,17 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start() {
+        return start(0);
+    }
+
+    /** Starts on a fixed port (0: any free port), e.g. for the local demo. */
+    public static PostgresServer start(int port) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder
                     .setServerConfig("wal_level", "logical")
                     // zonky starts with synchronous_commit=off: logical decoding would see a commit ~200 ms late.
                     .setServerConfig("synchronous_commit", "on")
