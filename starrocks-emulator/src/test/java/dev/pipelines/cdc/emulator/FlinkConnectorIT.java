@@ -99,6 +99,7 @@ class FlinkConnectorIT {
         assertThat(sr.requestCount(Endpoint.TXN_COMMIT)).isPositive();
         assertThat(sr.requestCount(Endpoint.TXN_LOAD)).isPositive();
         assertThat(sr.requestCount(Endpoint.STREAM_LOAD)).isZero();
+        assertThat(sr.redirectCount()).as("the connector followed FE -> BE redirects").isPositive();
     }
 
     /** The connector does not retry a 5xx itself: the task fails and Flink's restart replays the rows. */

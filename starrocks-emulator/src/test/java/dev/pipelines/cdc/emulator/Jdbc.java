@@ -24,13 +24,18 @@ final class Jdbc {
 
     static Connection connect(StarRocksEmulator sr, String driverClass, String database, String password)
             throws SQLException {
+        return connect(sr.host(), sr.mysqlPort(), driverClass, database, sr.user(), password);
+    }
+
+    static Connection connect(String host, int port, String driverClass, String database, String user,
+                              String password) throws SQLException {
         try {
             Driver driver = (Driver) Class.forName(driverClass).getDeclaredConstructor().newInstance();
             String scheme = driverClass.equals(MARIADB) ? "jdbc:mariadb://" : "jdbc:mysql://";
-            String url = scheme + sr.host() + ":" + sr.mysqlPort() + "/" + (database == null ? "" : database)
+            String url = scheme + host + ":" + port + "/" + (database == null ? "" : database)
                     + "?useSSL=false&allowPublicKeyRetrieval=true";
             Properties props = new Properties();
-            props.setProperty("user", sr.user());
+            props.setProperty("user", user);
             props.setProperty("password", password);
             Connection c = driver.connect(url, props);
             if (c == null) {
