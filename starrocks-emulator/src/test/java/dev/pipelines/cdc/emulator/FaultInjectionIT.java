@@ -77,6 +77,21 @@ class FaultInjectionIT {
     }
 
     @Test
+    void publishTimeoutOnATransactionCommitIsReportedAsFailedButTheCommitStands(StarRocksEmulator sr) throws Exception {
+        sr.faults().publishTimeoutOnNext(1);
+        Http http = Http.of(sr);
+        Map<String, String> h = Map.of("label", "pt-txn", "db", DB, "table", "t");
+        http.txn(sr, "begin", h, null);
+        http.txn(sr, "load", Map.of("label", "pt-txn", "db", DB, "table", "t", "format", "json"), "{\"id\":6}");
+        http.txn(sr, "prepare", h, null);
+        Http.Reply commit = http.txn(sr, "commit", h, null);
+        assertThat(commit.field("Status")).isEqualTo("FAILED");
+        assertThat(commit.field("Message")).isEqualTo("publish timeout");
+        assertThat(http.loadState(sr, DB, "pt-txn").field("State")).isEqualTo("COMMITTED");
+        assertThat(count(sr, 6)).isEqualTo(1);
+    }
+
+    @Test
     void faultsCanTargetOneTransactionEndpoint(StarRocksEmulator sr) throws Exception {
         sr.faults().failNext(Endpoint.TXN_COMMIT, 1, 500);
         Http http = Http.of(sr);

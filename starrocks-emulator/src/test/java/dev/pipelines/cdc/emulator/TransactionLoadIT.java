@@ -67,6 +67,7 @@ class TransactionLoadIT {
 
         Http.Reply again = http.txn(sr, "commit", txn(label), null);
         assertThat(again.field("Status")).as("committing a committed label is idempotent").isEqualTo("OK");
+        assertThat(again.field("Message")).isEqualTo("Transaction already commited");
         assertThat(http.txn(sr, "rollback", txn(label), null).field("Status")).isEqualTo("FAILED");
         assertThat(rows(sr, "id <= 3")).containsExactly("2=b", "3=c");
     }
@@ -81,23 +82,41 @@ class TransactionLoadIT {
         Http.Reply rollback = http.txn(sr, "rollback", txn(label), null);
         assertThat(rollback.field("Status")).isEqualTo("OK");
         assertThat(http.loadState(sr, DB, label).field("State")).isEqualTo("ABORTED");
-        assertThat(http.txn(sr, "commit", txn(label), null).field("Status")).isEqualTo("FAILED");
+        Http.Reply commit = http.txn(sr, "commit", txn(label), null);
+        assertThat(commit.field("Status")).isEqualTo("FAILED");
+        assertThat(commit.field("Message")).isEqualTo("Transcation Not Exist");
         assertThat(rows(sr, "id = 10")).isEmpty();
     }
 
     @Test
-    void labelsAreUniqueAndUnknownOnesReportUnknownOrTxnNotExists(StarRocksEmulator sr) throws Exception {
+    void labelsAreUniqueAndUnknownOnesReportUnknownOrNotExist(StarRocksEmulator sr) throws Exception {
         Http http = Http.of(sr);
         assertThat(http.txn(sr, "begin", txn("dup-1"), null).field("Status")).isEqualTo("OK");
         Http.Reply dup = http.txn(sr, "begin", txn("dup-1"), null);
         assertThat(dup.field("Status")).isEqualTo("LABEL_ALREADY_EXISTS");
         assertThat(dup.field("ExistingJobStatus")).isEqualTo("RUNNING");
-        http.txn(sr, "rollback", txn("dup-1"), null);
+        assertThat(dup.field("Message")).isEqualTo("Label [dup-1] has already been used.");
+        assertThat(http.loadState(sr, DB, "dup-1").field("State"))
+                .as("beginning with the label of an open transaction rolls that transaction back").isEqualTo("ABORTED");
 
         assertThat(http.loadState(sr, DB, "never-used").field("State")).isEqualTo("UNKNOWN");
-        assertThat(http.txn(sr, "commit", txn("never-used"), null).field("Status")).isEqualTo("TXN_NOT_EXISTS");
-        assertThat(http.txn(sr, "load", txn("never-used", "format", "json"), "{}").field("Status"))
-                .isEqualTo("TXN_NOT_EXISTS");
+        Http.Reply commit = http.txn(sr, "commit", txn("never-used"), null);
+        assertThat(commit.field("Status")).isEqualTo("FAILED");
+        assertThat(commit.field("Message")).isEqualTo("Transcation Not Exist");
+        Http.Reply load = http.txn(sr, "load", txn("never-used", "format", "json"), "{}");
+        assertThat(load.field("Status")).isEqualTo("FAILED");
+        assertThat(load.field("Message")).isEqualTo("TXN_NOT_EXISTS");
+    }
+
+    @Test
+    void loadingIntoAPreparedTransactionIsAnInvalidState(StarRocksEmulator sr) throws Exception {
+        Http http = Http.of(sr);
+        http.txn(sr, "begin", txn("prepared-1"), null);
+        http.txn(sr, "prepare", txn("prepared-1"), null);
+        Http.Reply load = http.txn(sr, "load", txn("prepared-1", "format", "json"), "{\"id\":40}");
+        assertThat(load.field("Status")).isEqualTo("FAILED");
+        assertThat(load.field("Message")).isEqualTo("Transcation State Invalid");
+        http.txn(sr, "rollback", txn("prepared-1"), null);
     }
 
     @Test
@@ -130,9 +149,17 @@ class TransactionLoadIT {
         Http http = Http.of(sr);
         String label = "expiring-1";
         http.txn(sr, "begin", txn(label, "timeout", "1"), null);
-        Thread.sleep(1200);
+        http.txn(sr, "begin", txn("idle-1", "idle_transaction_timeout", "1"), null);
+        http.txn(sr, "begin", txn("busy-1", "idle_transaction_timeout", "1"), null);
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(450);
+            http.txn(sr, "load", txn("busy-1", "format", "json"), "{\"id\":31,\"v\":\"busy\"}");
+        }
         assertThat(http.loadState(sr, DB, label).field("State")).isEqualTo("ABORTED");
+        assertThat(http.loadState(sr, DB, "idle-1").field("State")).isEqualTo("ABORTED");
+        assertThat(http.loadState(sr, DB, "busy-1").field("State")).as("loads keep it alive").isEqualTo("PREPARE");
         assertThat(http.txn(sr, "load", txn(label, "format", "json"), "{\"id\":30}").field("Status"))
                 .isEqualTo("FAILED");
+        http.txn(sr, "rollback", txn("busy-1"), null);
     }
 }

@@ -28,6 +28,8 @@ public final class LoadEngine {
 
     private static final int DEFAULT_TIMEOUT_SECONDS = 600;
     private static final int DEFAULT_PREPARED_TIMEOUT_SECONDS = 86400;
+    /** StarRocks' own spelling, as documented. */
+    private static final String NOT_EXIST = "Transcation Not Exist";
 
     private final Catalog catalog;
     private final StoreWriter writer;
@@ -135,10 +137,10 @@ public final class LoadEngine {
         String db = headers.apply("db");
         String table = headers.apply("table");
         if (label == null || label.isBlank()) {
-            return ApiResponse.status("INVALID_ARGUMENT", "empty label");
+            return ApiResponse.status("FAILED", "empty label: a transaction needs a label");
         }
         if (db == null || db.isBlank()) {
-            return ApiResponse.status("INVALID_ARGUMENT", "No database selected");
+            return ApiResponse.status("FAILED", "No database selected");
         }
         Optional<String> missing = checkTable(db, table == null ? "" : table);
         if (missing.isPresent()) {
@@ -149,10 +151,18 @@ public final class LoadEngine {
             if (existing != null && existing.state != LabelState.ABORTED) {
                 ApiResponse exists = labelExists(existing);
                 exists.body().put("Status", "LABEL_ALREADY_EXISTS");
+                synchronized (existing) {
+                    // Documented: beginning with the label of an open transaction fails that transaction.
+                    if (existing.state == LabelState.PREPARE) {
+                        abort(existing);
+                    }
+                }
                 return exists;
             }
             int timeout = parseInt(headers.apply("timeout"), DEFAULT_TIMEOUT_SECONDS);
             StreamTransaction txn = register(db, table, label, timeout);
+            txn.idleTimeoutMillis = parseInt(headers.apply("idle_transaction_timeout"), 0) * 1000L;
+            txn.lastActivityMillis = clock.millis();
             Map<String, Object> body = txnBody(txn, "OK", "");
             body.put("BeginTxnTimeMs", 0);
             return ApiResponse.ok(body);
@@ -161,17 +171,18 @@ public final class LoadEngine {
 
     public ApiResponse load(Function<String, String> headers, byte[] body) {
         StreamTransaction txn = lookup(headers);
-        if (txn == null) {
-            return txnNotExists(headers.apply("label"));
+        if (txn == null || txn.state == LabelState.ABORTED) {
+            return txnFailed(txn, headers.apply("label"), "TXN_NOT_EXISTS");
         }
         synchronized (txn) {
+            txn.lastActivityMillis = clock.millis();
             if (txn.state != LabelState.PREPARE) {
-                return ApiResponse.status("FAILED", "Transaction " + txn.label + " is " + txn.state
-                        + " and cannot accept more data");
+                return txnFailed(txn, txn.label, "Transcation State Invalid");
             }
             String table = headers.apply("table");
             if (table != null && !table.equals(txn.table)) {
-                return ApiResponse.status("FAILED", "Transaction " + txn.label + " was begun for table "
+                abort(txn);
+                return txnFailed(txn, txn.label, "Transaction " + txn.label + " was begun for table "
                         + txn.table + ", not " + table);
             }
             LoadBatch batch;
@@ -180,9 +191,9 @@ public final class LoadEngine {
                 batch = RowConverter.convert(request, catalog.table(txn.database, txn.table).orElseThrow(), body);
                 txn.maxFilterRatio = request.maxFilterRatio();
             } catch (LoadException | NumberFormatException e) {
-                // A load that cannot be read at all aborts its transaction.
+                // Documented: a failed load rolls its transaction back.
                 abort(txn);
-                return ApiResponse.status("FAILED", e.getMessage());
+                return txnFailed(txn, txn.label, e.getMessage());
             }
             txn.batches.add(batch);
             Map<String, Object> response = txnBody(txn, "OK", "");
@@ -200,16 +211,15 @@ public final class LoadEngine {
 
     public ApiResponse prepare(Function<String, String> headers) {
         StreamTransaction txn = lookup(headers);
-        if (txn == null) {
-            return txnNotExists(headers.apply("label"));
+        if (txn == null || txn.state == LabelState.ABORTED) {
+            return txnFailed(txn, headers.apply("label"), NOT_EXIST);
         }
         synchronized (txn) {
             if (txn.state == LabelState.PREPARED) {
                 return ApiResponse.ok(totals(txn, "OK", ""));
             }
             if (txn.state != LabelState.PREPARE) {
-                return ApiResponse.status("FAILED", "Transaction " + txn.label + " is " + txn.state
-                        + " and cannot be prepared");
+                return txnFailed(txn, txn.label, "Transcation State Invalid");
             }
             Optional<ApiResponse> tooManyFiltered = checkFilterRatio(txn);
             if (tooManyFiltered.isPresent()) {
@@ -224,16 +234,13 @@ public final class LoadEngine {
 
     public ApiResponse commit(Function<String, String> headers, Publish publish) {
         StreamTransaction txn = lookup(headers);
-        if (txn == null) {
-            return txnNotExists(headers.apply("label"));
+        if (txn == null || txn.state == LabelState.ABORTED) {
+            return txnFailed(txn, headers.apply("label"), NOT_EXIST);
         }
         synchronized (txn) {
             if (txn.state.finished()) {
-                // Committing a committed label again is idempotent (a restarted writer re-commits).
-                return ApiResponse.ok(totals(txn, "OK", "Transaction already committed"));
-            }
-            if (txn.state == LabelState.ABORTED) {
-                return ApiResponse.status("FAILED", "Transaction " + txn.label + " has been aborted");
+                // Documented: committing a committed label again answers OK (a restarted writer re-commits).
+                return ApiResponse.ok(txnBody(txn, "OK", "Transaction already commited"));
             }
             if (txn.state == LabelState.PREPARE) {
                 Optional<ApiResponse> tooManyFiltered = checkFilterRatio(txn);
@@ -245,15 +252,16 @@ public final class LoadEngine {
                 writer.apply(catalog.table(txn.database, txn.table).orElseThrow(), txn.batches);
             } catch (SQLException | RuntimeException e) {
                 abort(txn);
-                return ApiResponse.status("FAILED", "Store error: " + e.getMessage());
+                return txnFailed(txn, txn.label, "Store error: " + e.getMessage());
             }
             Map<String, Object> body = totals(txn, "OK", "");
             txn.batches.clear();
             if (publish == Publish.TIMEOUT) {
+                // Documented shape: the commit stands, but the answer is FAILED / "publish timeout".
                 txn.state = LabelState.COMMITTED;
-                body.put("Status", "Publish Timeout");
-                body.put("Message", "transaction commit successfully, BUT data will be visible later");
-                return ApiResponse.ok(body);
+                Map<String, Object> failed = txnBody(txn, "FAILED", "publish timeout");
+                failed.put("CommitAndPublishTimeMs", 0);
+                return ApiResponse.ok(failed);
             }
             txn.state = LabelState.VISIBLE;
             return ApiResponse.ok(body);
@@ -263,11 +271,11 @@ public final class LoadEngine {
     public ApiResponse rollback(Function<String, String> headers) {
         StreamTransaction txn = lookup(headers);
         if (txn == null) {
-            return txnNotExists(headers.apply("label"));
+            return txnFailed(null, headers.apply("label"), NOT_EXIST);
         }
         synchronized (txn) {
             if (txn.state.finished()) {
-                return ApiResponse.status("FAILED", "Transaction " + txn.label
+                return txnFailed(txn, txn.label, "Transaction " + txn.label
                         + " has already been committed and cannot be rolled back");
             }
             abort(txn);
@@ -303,7 +311,7 @@ public final class LoadEngine {
         }
         String errorUrl = errorLogs.store(txn.label, all.errors());
         abort(txn);
-        ApiResponse response = ApiResponse.status("FAILED", "too many filtered rows");
+        ApiResponse response = txnFailed(txn, txn.label, "too many filtered rows");
         response.body().put("ErrorURL", errorUrl);
         return Optional.of(response);
     }
@@ -355,8 +363,14 @@ public final class LoadEngine {
         txn.batches.clear();
     }
 
-    private static ApiResponse txnNotExists(String label) {
-        return ApiResponse.status("TXN_NOT_EXISTS", "Transaction with label " + label + " does not exist");
+    /** The documented failure shape of the transaction API: TxnId, Label, Status FAILED, Message. */
+    private static ApiResponse txnFailed(StreamTransaction txn, String label, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("TxnId", txn == null ? -1 : txn.txnId);
+        body.put("Label", label);
+        body.put("Status", "FAILED");
+        body.put("Message", message);
+        return ApiResponse.ok(body);
     }
 
     private static Map<String, Object> txnBody(StreamTransaction txn, String status, String message) {

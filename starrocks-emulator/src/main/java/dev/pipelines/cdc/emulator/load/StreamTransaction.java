@@ -15,6 +15,9 @@ final class StreamTransaction {
     LabelState state = LabelState.PREPARE;
     long preparedDeadlineMillis = Long.MAX_VALUE;
     double maxFilterRatio;
+    /** 0 = no idle timeout ({@code idle_transaction_timeout} header at begin). */
+    long idleTimeoutMillis;
+    long lastActivityMillis;
 
     StreamTransaction(String database, String table, String label, long txnId, long deadlineMillis) {
         this.database = database;
@@ -42,9 +45,10 @@ final class StreamTransaction {
         return errors;
     }
 
-    /** Open transactions expire after their timeout, prepared ones after the prepared timeout. */
+    /** Open transactions expire after their timeout or idle timeout, prepared ones after the prepared timeout. */
     boolean expired(long nowMillis) {
         return state == LabelState.PREPARE && nowMillis > deadlineMillis
+                || state == LabelState.PREPARE && idleTimeoutMillis > 0 && nowMillis - lastActivityMillis > idleTimeoutMillis
                 || state == LabelState.PREPARED && nowMillis > preparedDeadlineMillis;
     }
 }
