@@ -1,0 +1,178 @@
+package dev.pipelines.cdc.emulator;
+
+import dev.pipelines.cdc.emulator.catalog.Catalog;
+import dev.pipelines.cdc.emulator.catalog.Store;
+import dev.pipelines.cdc.emulator.load.ErrorLogs;
+import dev.pipelines.cdc.emulator.load.LoadEngine;
+import dev.pipelines.cdc.emulator.load.StoreWriter;
+import dev.pipelines.cdc.emulator.mysql.MySqlFront;
+import dev.pipelines.cdc.emulator.sql.DdlExecutor;
+import dev.pipelines.cdc.emulator.sql.SqlSession;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * An emulator of a StarRocks cluster (one FE, one BE) for tests and demos: it is not StarRocks.
+ * It speaks StarRocks' HTTP load APIs and the MySQL protocol, and stores rows in a MariaDB server.
+ *
+ * <pre>{@code
+ * try (StarRocksEmulator sr = StarRocksEmulator.start(EmulatorSettings.defaults(), store)) {
+ *     sr.loadUrl();   // "127.0.0.1:<fe-http-port>", the connector's load-url
+ *     sr.jdbcUrl();   // "jdbc:mysql://127.0.0.1:<mysql-port>"
+ * }
+ * }</pre>
+ */
+public final class StarRocksEmulator implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+
+    private final EmulatorSettings settings;
+    private final Server http;
+    private final ServerConnector fe;
+    private final ServerConnector be;
+    private final MySqlFront mysql;
+    private final Faults faults;
+    private final RequestCounter counter;
+
+    private StarRocksEmulator(EmulatorSettings settings, Server http, ServerConnector fe, ServerConnector be,
+                              MySqlFront mysql, Faults faults, RequestCounter counter) {
+        this.settings = settings;
+        this.http = http;
+        this.fe = fe;
+        this.be = be;
+        this.mysql = mysql;
+        this.faults = faults;
+        this.counter = counter;
+    }
+
+    /** Starts the emulator on top of a running MariaDB (the store; its root user must be able to create databases). */
+    public static StarRocksEmulator start(EmulatorSettings settings, Store store) {
+        Catalog catalog = new Catalog(store);
+        DdlExecutor ddl = new DdlExecutor(catalog, store);
+        Faults faults = new Faults();
+        RequestCounter counter = new RequestCounter();
+
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("emulator-http");
+        threads.setDaemon(true);
+        Server http = new Server(threads);
+        ServerConnector fe = connector(http, HttpApi.FE, settings.feHttpPort());
+        ServerConnector be = connector(http, HttpApi.BE, settings.beHttpPort());
+        Supplier<String> beUrl = () -> "http://" + HOST + ":" + be.getLocalPort();
+        LoadEngine engine = new LoadEngine(catalog, new StoreWriter(store), new ErrorLogs(beUrl), Clock.systemUTC());
+        http.setHandler(new HttpApi(engine, faults, counter, settings.user(), settings.password(), beUrl));
+        MySqlFront mysql = null;
+        try {
+            http.start();
+            mysql = new MySqlFront(settings.mysqlPort(), settings.user(), settings.password(), () -> {
+                try {
+                    return new SqlSession(ddl, store);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("store unavailable", e);
+                }
+            });
+            return new StarRocksEmulator(settings, http, fe, be, mysql, faults, counter);
+        } catch (Exception e) {
+            if (mysql != null) {
+                mysql.close();
+            }
+            try {
+                http.stop();
+            } catch (Exception ignored) {
+                // Reporting the start failure matters more.
+            }
+            throw new IllegalStateException("StarRocks emulator did not start", e);
+        }
+    }
+
+    private static ServerConnector connector(Server server, String name, int port) {
+        ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setName(name);
+        connector.setHost(HOST);
+        connector.setPort(port);
+        server.addConnector(connector);
+        return connector;
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public int feHttpPort() {
+        return fe.getLocalPort();
+    }
+
+    public int beHttpPort() {
+        return be.getLocalPort();
+    }
+
+    public int mysqlPort() {
+        return mysql.port();
+    }
+
+    /** The connector's {@code load-url}: the FE HTTP address as host:port. */
+    public String loadUrl() {
+        return HOST + ":" + feHttpPort();
+    }
+
+    public String feHttpUrl() {
+        return "http://" + HOST + ":" + feHttpPort();
+    }
+
+    public String beHttpUrl() {
+        return "http://" + HOST + ":" + beHttpPort();
+    }
+
+    /** The connector's {@code jdbc-url}; append a database name to query tables. */
+    public String jdbcUrl() {
+        return "jdbc:mysql://" + HOST + ":" + mysqlPort();
+    }
+
+    public String user() {
+        return settings.user();
+    }
+
+    public String password() {
+        return settings.password();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Requests served for an endpoint, named by template ("/api/transaction/commit") or by a real path. */
+    public long requestCount(String endpoint) {
+        return counter.get(Endpoint.of(endpoint)
+                .orElseThrow(() -> new IllegalArgumentException("not an emulated endpoint: " + endpoint)));
+    }
+
+    public long requestCount(Endpoint endpoint) {
+        return counter.get(endpoint);
+    }
+
+    /** FE → BE redirects answered (each load sent to the FE costs one). */
+    public long redirectCount() {
+        return counter.redirects();
+    }
+
+    /** Forgets counts and pending faults, e.g. between tests sharing one emulator. */
+    public void reset() {
+        counter.reset();
+        faults.clear();
+    }
+
+    @Override
+    public void close() {
+        mysql.close();
+        try {
+            http.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP server did not stop", e);
+        }
+    }
+}

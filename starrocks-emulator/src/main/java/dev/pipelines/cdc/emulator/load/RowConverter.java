@@ -1,0 +1,127 @@
+package dev.pipelines.cdc.emulator.load;
+
+import dev.pipelines.cdc.emulator.catalog.ColumnDef;
+import dev.pipelines.cdc.emulator.catalog.TableDef;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns parsed rows into row changes for one table, filtering the rows StarRocks would filter:
+ * unqualified values (NULL in non-strict mode, filtered in strict mode), NULL into NOT NULL, and rows
+ * that cannot be read.
+ */
+public final class RowConverter {
+
+    /** The hidden column that marks a row as upsert (0) or delete (1). */
+    public static final String OP_COLUMN = "__op";
+
+    private RowConverter() {
+    }
+
+    public static LoadBatch convert(LoadRequest request, TableDef table, byte[] body) {
+        checkColumnsHeader(request, table);
+        List<ParsedRow> parsed = RowParser.parse(request, table, body);
+        List<RowChange> changes = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (ParsedRow row : parsed) {
+            String error = row.error();
+            RowChange change = null;
+            if (error == null) {
+                try {
+                    change = convertRow(request, table, row);
+                } catch (RowRejected e) {
+                    error = e.getMessage();
+                }
+            }
+            if (error != null) {
+                errors.add("Error: " + error + ". Row: " + row.source());
+            } else {
+                changes.add(change);
+            }
+        }
+        return new LoadBatch(changes, request.partialUpdate(), parsed.size(), errors.size(), body.length, errors);
+    }
+
+    private static void checkColumnsHeader(LoadRequest request, TableDef table) {
+        if (request.columns() == null) {
+            return;
+        }
+        for (String column : request.columns()) {
+            if (!column.equals(OP_COLUMN) && table.column(column).isEmpty()) {
+                throw new LoadException("Unknown column '" + column + "' in '" + table.name() + "'");
+            }
+        }
+        if (request.partialUpdate()) {
+            for (String key : table.keyColumns()) {
+                if (request.columns().stream().noneMatch(c -> c.equalsIgnoreCase(key))) {
+                    throw new LoadException("partial update must include all primary key columns; missing '"
+                            + key + "'");
+                }
+            }
+        }
+    }
+
+    private static RowChange convertRow(LoadRequest request, TableDef table, ParsedRow row) {
+        RowChange.Op op = op(row);
+        Map<String, String> values = new LinkedHashMap<>();
+        Set<String> updated = new LinkedHashSet<>();
+        for (ColumnDef column : table.columns()) {
+            String field = fieldFor(row, column.name());
+            boolean present = field != null;
+            boolean key = table.isKey(column.name());
+            if (!present && !key && op == RowChange.Op.DELETE) {
+                continue; // A delete needs only the key.
+            }
+            if (!present && !key && request.partialUpdate()) {
+                // Kept on an existing row; a new row gets the column's default.
+                values.put(column.name(), ValueConverter.convert(column.defaultValue(), column.type()).value());
+                continue;
+            }
+            updated.add(column.name());
+            String text = present ? row.values().get(field) : column.defaultValue();
+            ValueConverter.Converted converted = ValueConverter.convert(text, column.type());
+            if (!converted.ok() && request.strictMode()) {
+                throw new RowRejected(converted.error() + " (strict mode)");
+            }
+            if (converted.value() == null && (!column.nullable() || key)) {
+                throw new RowRejected(converted.ok()
+                        ? "NULL value in non-nullable column '" + column.name() + "'"
+                        : converted.error() + ", and column '" + column.name() + "' is NOT NULL");
+            }
+            values.put(column.name(), converted.value());
+        }
+        return new RowChange(op, values, updated);
+    }
+
+    private static RowChange.Op op(ParsedRow row) {
+        String field = fieldFor(row, OP_COLUMN);
+        String op = field == null ? null : row.values().get(field);
+        if (op == null || op.equals("0") || op.equalsIgnoreCase("upsert")) {
+            return RowChange.Op.UPSERT;
+        }
+        if (op.equals("1") || op.equalsIgnoreCase("delete")) {
+            return RowChange.Op.DELETE;
+        }
+        throw new RowRejected("Invalid __op value '" + op + "' (0 = upsert, 1 = delete)");
+    }
+
+    private static String fieldFor(ParsedRow row, String column) {
+        for (String field : row.values().keySet()) {
+            if (field.equalsIgnoreCase(column)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    private static final class RowRejected extends RuntimeException {
+        RowRejected(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
