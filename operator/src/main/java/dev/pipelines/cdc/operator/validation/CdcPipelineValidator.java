@@ -40,7 +40,8 @@ public final class CdcPipelineValidator {
       Set.of("format", "strip_outer_array", "columns", "label", "partial_update", "jsonpaths", "db", "table");
 
   private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
-  private static final Duration MIN_FLUSH_INTERVAL = Duration.ofMillis(100);
+  /** flink-connector-starrocks refuses a shorter sink.buffer-flush.interval-ms. */
+  private static final Duration MIN_FLUSH_INTERVAL = Duration.ofSeconds(1);
 
   private final OperatorSettings settings;
 
@@ -155,7 +156,7 @@ public final class CdcPipelineValidator {
     Durations.parse(sr.flushInterval())
         .filter(d -> d.compareTo(MIN_FLUSH_INTERVAL) >= 0)
         .ifPresentOrElse(d -> {}, () -> out.add(new Violation(at + ".flushInterval",
-            "'" + sr.flushInterval() + "' must be a duration of at least 100ms, e.g. 500ms, 5s or 1m")));
+            "'" + sr.flushInterval() + "' must be a duration of at least 1s, e.g. 1s, 5s or 1m")));
     sr.properties().keySet().stream().sorted().filter(RESERVED_LOAD_PROPERTIES::contains).forEach(key ->
         out.add(new Violation(at + ".properties." + key,
             "is set by the pipeline itself (it decides how changes are encoded and labelled); remove it")));

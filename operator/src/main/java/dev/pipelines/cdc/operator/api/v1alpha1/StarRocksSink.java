@@ -49,8 +49,8 @@ public record StarRocksSink(
     @Default(DEFAULT_FLUSH_INTERVAL)
         @Pattern(Patterns.DURATION)
         @JsonPropertyDescription(
-            "Longest time a change waits in the sink's buffer before a Stream Load (at-least-once)."
-                + " Lower is fresher but loads StarRocks more often. Default: 5s.")
+            "Longest time a change waits in the sink's buffer before a Stream Load (at-least-once),"
+                + " at least 1s. Lower is fresher but loads StarRocks more often. Default: 5s.")
         String flushInterval,
     @JsonPropertyDescription(
             "Extra Stream Load properties sent as headers with every load, e.g. max_filter_ratio,"

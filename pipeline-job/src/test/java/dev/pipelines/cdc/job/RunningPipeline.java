@@ -1,0 +1,71 @@
+package dev.pipelines.cdc.job;
+
+import dev.pipelines.cdc.config.PipelineConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The pipeline job in an embedded Flink mini-cluster, built by the job's own main code path,
+ * checkpointing to a local directory so a test can stop it and start it again from the last
+ * checkpoint, as the Flink operator would.
+ */
+final class RunningPipeline implements AutoCloseable {
+  private final JobClient client;
+  private final Path checkpoints;
+
+  private RunningPipeline(JobClient client, Path checkpoints) {
+    this.client = client;
+    this.checkpoints = checkpoints;
+  }
+
+  static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
+      Optional<Path> restoreFrom) throws Exception {
+    Configuration conf = new Configuration();
+    conf.setString("execution.checkpointing.interval", "500ms");
+    conf.setString("state.checkpoints.dir", checkpoints.toUri().toString());
+    conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+    conf.setString("restart-strategy.type", "fixed-delay");
+    conf.setString("restart-strategy.fixed-delay.attempts", "20");
+    conf.setString("restart-strategy.fixed-delay.delay", "500ms");
+    restoreFrom.ifPresent(p -> conf.setString("execution.savepoint.path", p.toUri().toString()));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+    PipelineJobMain.prepare(env, config, credentials);
+    return new RunningPipeline(env.executeAsync("pipeline-it"), checkpoints);
+  }
+
+  JobClient client() {
+    return client;
+  }
+
+  /** The newest completed, retained checkpoint of any job that wrote to this directory. */
+  Optional<Path> latestCheckpoint() {
+    try (Stream<Path> files = Files.walk(checkpoints, 3)) {
+      return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+          .map(Path::getParent)
+          .max(Comparator.comparingLong(p -> {
+            try {
+              return Files.getLastModifiedTime(p.resolve("_metadata")).toMillis();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (!client.getJobStatus().get().isGloballyTerminalState()) {
+      client.cancel().get();
+    }
+  }
+}
