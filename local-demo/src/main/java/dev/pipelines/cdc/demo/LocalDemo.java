@@ -58,6 +58,7 @@ public final class LocalDemo {
       JobClient job = env.executeAsync("cdc-pipeline local/demo");
       say("pipeline job " + job.getJobID() + " running; snapshot first, then changes");
 
+      Thread.sleep(1000);
       long end = System.nanoTime() + changesFor.toNanos();
       int round = 0;
       while (System.nanoTime() < end) {
@@ -66,9 +67,12 @@ public final class LocalDemo {
         report(pg, sr);
       }
       say("changes stopped; waiting for StarRocks to catch up");
-      for (int i = 0; i < 30 && !report(pg, sr); i++) {
+      boolean caughtUp = false;
+      for (int i = 0; i < 60 && !caughtUp; i++) {
         Thread.sleep(1000);
+        caughtUp = report(pg, sr);
       }
+      say(caughtUp ? "StarRocks has caught up with Postgres" : "StarRocks has not caught up within a minute");
       job.cancel().get();
     }
   }
@@ -97,7 +101,7 @@ public final class LocalDemo {
         "INSERT INTO shop.orders SELECT g, 1 + g % 1000, 9.99, 'new', '[]' FROM generate_series(" + base + ", "
             + (base + 99) + ") g",
         "UPDATE shop.orders SET status = 'shipped' WHERE id % 97 = " + (round % 97),
-        "DELETE FROM shop.orders WHERE id % 101 = " + (round % 101) + " AND status = 'new'",
+        "DELETE FROM shop.orders WHERE id IN (SELECT id FROM shop.orders WHERE status = 'new' ORDER BY id LIMIT 20)",
         "UPDATE shop.customers SET city = 'Nairobi' WHERE id = " + round);
   }
 

@@ -62,6 +62,8 @@ public final class StarRocksSinkFactory {
           .database(table.database())
           .table(table.name())
           .streamLoadDataFormat(StreamLoadDataFormat.JSON)
+          // Without it every HTTP chunk carries a single row (measured: one row per request).
+          .chunkLimit(options.getChunkLimit())
           .enableUpsertDelete(true)
           .columns(columnsHeader(table))
           .addCommonProperties(options.getSinkStreamLoadProperties())
