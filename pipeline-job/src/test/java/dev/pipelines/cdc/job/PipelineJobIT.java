@@ -76,6 +76,149 @@ class PipelineJobIT {
     }
   }
 
+  @Test
+  void failedLoadsAndADroppedReplicationConnectionLoseNothing(PostgresServer pg, StarRocksEmulator sr)
+      throws Exception {
+    String schema = "e2e_faults";
+    createSourceTables(pg, schema, 100, 500, 2);
+    PipelineConfig config = config(pg, sr, schema, schema, DeliverySemantic.AT_LEAST_ONCE);
+
+    try (RunningPipeline job = RunningPipeline.start(config, credentials(sr), checkpoints, 2, Optional.empty())) {
+      awaitEqual(pg, sr, schema, schema);
+      String lsnBefore = confirmedFlushLsn(pg, schema + "_slot");
+
+      sr.faults().failNextLoads(3, 500);
+      changeSomeRows(pg, schema, 1);
+      awaitEqual(pg, sr, schema, schema);
+
+      // What the job sees when Postgres restarts: its replication connection is cut.
+      pg.superuserSql().execute("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots"
+          + " WHERE slot_name = '" + schema + "_slot' AND active");
+      changeSomeRows(pg, schema, 2);
+      sr.faults().dropConnectionOnNextLoads(2);
+      changeSomeRows(pg, schema, 3);
+      awaitEqual(pg, sr, schema, schema);
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> !confirmedFlushLsn(pg, schema + "_slot").equals(lsnBefore));
+    }
+  }
+
+  @Test
+  void restartsFromCheckpointsMidSnapshotAndMidStreamLoseNothing(PostgresServer pg, StarRocksEmulator sr)
+      throws Exception {
+    assertRestartsLoseNothing(pg, sr, "e2e_restart", DeliverySemantic.AT_LEAST_ONCE);
+  }
+
+  @Test
+  void exactlyOnceRestartsFromCheckpointsLoseNothing(PostgresServer pg, StarRocksEmulator sr) throws Exception {
+    assertRestartsLoseNothing(pg, sr, "e2e_exactly", DeliverySemantic.EXACTLY_ONCE);
+  }
+
+  private void assertRestartsLoseNothing(PostgresServer pg, StarRocksEmulator sr, String schema,
+      DeliverySemantic semantic) throws Exception {
+    createSourceTables(pg, schema, 1000, 20000, 2);
+    PipelineConfig config = config(pg, sr, schema, schema, semantic);
+
+    // Stopped (as a lost JobManager would be) after its first checkpoint, in the middle of the snapshot.
+    try (RunningPipeline first = RunningPipeline.start(config, credentials(sr), checkpoints, 2, Optional.empty())) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> first.latestCheckpoint().isPresent());
+    }
+    Path midSnapshot = RunningPipeline.latestCheckpoint(checkpoints);
+    changeSomeRows(pg, schema, 1);
+
+    try (RunningPipeline second = RunningPipeline.start(config, credentials(sr), checkpoints, 2, Optional.of(midSnapshot))) {
+      awaitEqual(pg, sr, schema, schema);
+      changeSomeRows(pg, schema, 2);
+      Path before = RunningPipeline.latestCheckpoint(checkpoints);
+      await().atMost(Duration.ofSeconds(30)).until(() -> !RunningPipeline.latestCheckpoint(checkpoints).equals(before));
+    }
+    changeSomeRows(pg, schema, 3);
+
+    try (RunningPipeline third = RunningPipeline.start(config, credentials(sr), checkpoints, 2,
+        Optional.of(RunningPipeline.latestCheckpoint(checkpoints)))) {
+      awaitEqual(pg, sr, schema, schema);
+    }
+  }
+
+  @Test
+  void addAndDropColumnMidStreamStopThenAResumeAltersStarRocks(PostgresServer pg, StarRocksEmulator sr)
+      throws Exception {
+    String schema = "e2e_ddl";
+    createSourceTables(pg, schema, 50, 200, 1);
+    PipelineConfig config = config(pg, sr, schema, schema, DeliverySemantic.AT_LEAST_ONCE);
+    try (RunningPipeline job = RunningPipeline.start(config, credentials(sr), checkpoints, 1, Optional.empty())) {
+      awaitEqual(pg, sr, schema, schema);
+      await().atMost(Duration.ofSeconds(30)).until(() -> job.latestCheckpoint().isPresent());
+      pg.superuserSql().execute(
+          "ALTER TABLE " + schema + ".customers ADD COLUMN tier smallint",
+          "ALTER TABLE " + schema + ".customers DROP COLUMN email",
+          "UPDATE " + schema + ".customers SET tier = id % 3, name = name || '!' WHERE id <= 10");
+
+      assertThat(job.failure()).rootCause().hasMessageContaining("table e2e_ddl.customers changed while the job ran")
+          .hasMessageContaining("new columns [tier]").hasMessageContaining("dropped columns [email]");
+    }
+
+    try (RunningPipeline resumed = RunningPipeline.start(config, credentials(sr), checkpoints, 1,
+        Optional.of(RunningPipeline.latestCheckpoint(checkpoints)))) {
+      List<Column> customers = List.of(new Column("id", NUMBER), new Column("name", TEXT), new Column("vip", BOOL),
+          new Column("created", UTC_DATETIME), new Column("tier", NUMBER));
+      await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+        try (Connection p = pg.superuserConnection();
+            Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
+          assertEqual(TableChecksum.compare(p, schema + ".customers", s, schema + ".customers", customers, 1),
+              "customers");
+        }
+      });
+    }
+  }
+
+  @Test
+  void refusesTablesWithoutKeyAndUnknownPatternsBeforeStarting(PostgresServer pg, StarRocksEmulator sr) {
+    pg.superuserSql().execute(
+        "DROP SCHEMA IF EXISTS e2e_refuse CASCADE", "CREATE SCHEMA e2e_refuse",
+        "CREATE TABLE e2e_refuse.events (at timestamptz, what text)",
+        "GRANT USAGE ON SCHEMA e2e_refuse TO " + PostgresServer.CDC_USER,
+        "GRANT SELECT ON ALL TABLES IN SCHEMA e2e_refuse TO " + PostgresServer.CDC_USER);
+    PipelineConfig config = PipelineConfig.of(new PipelineId("it", "refuse"),
+        new PostgresSourceConfig(pg.host(), pg.port(), PostgresServer.DATABASE,
+            List.of("e2e_refuse.events", "e2e_refuse.missing"), List.of(), "refuse_slot", "refuse_pub",
+            StartupMode.INITIAL, 500),
+        new StarRocksSinkConfig(sr.jdbcUrl(), List.of(sr.loadUrl()), "e2e_refuse", List.of(), true,
+            DeliverySemantic.AT_LEAST_ONCE, 1000, Map.of()));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunningPipeline.start(config, credentials(sr), checkpoints, 1,
+            Optional.empty()))
+        .hasMessageContaining("no table matches [e2e_refuse.missing]")
+        .hasMessageContaining("table e2e_refuse.events has no primary key");
+    assertThat(pg.replicationSlots()).noneMatch(s -> s.name().equals("refuse_slot"));
+  }
+
+  @Test
+  void wrongPasswordFailsOnceWithAClearMessage(PostgresServer pg, StarRocksEmulator sr) {
+    PipelineConfig config = config(pg, sr, "e2e_basic", "e2e_pw", DeliverySemantic.AT_LEAST_ONCE);
+    Credentials wrong = new Credentials(PostgresServer.CDC_USER, "not-the-password", sr.user(), sr.password());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunningPipeline.start(config, wrong, checkpoints, 1,
+            Optional.empty()))
+        .hasMessageContaining("password authentication failed for user \"" + PostgresServer.CDC_USER + "\"");
+  }
+
+  private static void changeSomeRows(PostgresServer pg, String schema, int round) {
+    int base = 500_000 + round * 1000;
+    pg.superuserSql().execute(
+        "INSERT INTO " + schema + ".orders (id, customer_id, amount, placed, note) SELECT g, 1, g * 0.01,"
+            + " '2025-01-01', 'round " + round + "' FROM generate_series(" + base + ", " + (base + 199) + ") g",
+        "UPDATE " + schema + ".orders SET note = 'updated in round " + round + "' WHERE id % 13 = " + round,
+        "DELETE FROM " + schema + ".order_items WHERE order_id % 17 = " + round,
+        "BEGIN; UPDATE " + schema + ".customers SET name = 'round " + round + "' WHERE id = " + round + ";"
+            + " DELETE FROM " + schema + ".orders WHERE id = " + (base + 5) + "; COMMIT");
+  }
+
+  private static String confirmedFlushLsn(PostgresServer pg, String slot) {
+    return pg.replicationSlots().stream().filter(s -> s.name().equals(slot)).findFirst().orElseThrow()
+        .confirmedFlushLsn();
+  }
+
   private void awaitEqual(PostgresServer pg, StarRocksEmulator sr, String schema, String db) {
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
       try (Connection p = pg.superuserConnection();

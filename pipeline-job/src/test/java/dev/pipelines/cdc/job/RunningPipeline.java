@@ -47,6 +47,25 @@ final class RunningPipeline implements AutoCloseable {
 
   /** The newest completed, retained checkpoint of any job that wrote to this directory. */
   Optional<Path> latestCheckpoint() {
+    return newestIn(checkpoints);
+  }
+
+  /** The newest completed checkpoint in {@code checkpoints}; fails if there is none. */
+  static Path latestCheckpoint(Path checkpoints) {
+    return newestIn(checkpoints).orElseThrow(() -> new AssertionError("no completed checkpoint in " + checkpoints));
+  }
+
+  /** Waits (at most a minute) for the job to end; why it failed, or null if it did not. */
+  Throwable failure() throws Exception {
+    try {
+      client.getJobExecutionResult().get(60, java.util.concurrent.TimeUnit.SECONDS);
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return e.getCause();
+    }
+  }
+
+  private static Optional<Path> newestIn(Path checkpoints) {
     try (Stream<Path> files = Files.walk(checkpoints, 3)) {
       return files.filter(p -> p.getFileName().toString().equals("_metadata"))
           .map(Path::getParent)
@@ -64,8 +83,12 @@ final class RunningPipeline implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    if (!client.getJobStatus().get().isGloballyTerminalState()) {
-      client.cancel().get();
+    try {
+      if (!client.getJobStatus().get().isGloballyTerminalState()) {
+        client.cancel().get();
+      }
+    } catch (java.util.concurrent.ExecutionException | IllegalStateException ended) {
+      // The job has already ended and taken its mini-cluster with it.
     }
   }
 }

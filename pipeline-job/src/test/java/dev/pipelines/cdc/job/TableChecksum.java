@@ -69,7 +69,9 @@ final class TableChecksum {
         }
       }
     }
-    int extra = (int) target.keySet().stream().filter(k -> !source.containsKey(k)).count();
+    List<List<Object>> extraKeys = target.keySet().stream().filter(k -> !source.containsKey(k)).toList();
+    int extra = extraKeys.size();
+    extraKeys.stream().limit(5).forEach(k -> examples.add("extra " + k));
     return new Result(source.size(), target.size(), lost, extra, different, examples);
   }
 
