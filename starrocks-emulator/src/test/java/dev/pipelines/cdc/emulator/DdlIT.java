@@ -49,6 +49,10 @@ class DdlIT {
                 + " AND TABLE_NAME = 'all_types'")).isEqualTo("all_types");
         assertThat(sql.query("SHOW DATABASES", rs -> rs.getString(1))).contains("information_schema", DB)
                 .doesNotContain("_starrocks_catalog", "mysql");
+        assertThat(sql.query("select column_name from information_schema.columns where table_schema = 'ddl_db'"
+                + " and table_name = 'all_types' and column_key = 'PRI'", rs -> rs.getString(1)))
+                .as("lower-case information_schema names work too").containsExactly("id", "k2");
+        assertThat(sql.query("SHOW TABLES FROM ddl_db LIKE 'all%'", rs -> rs.getString(1))).containsExactly("all_types");
     }
 
     @Test

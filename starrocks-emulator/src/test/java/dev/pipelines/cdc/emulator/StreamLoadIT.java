@@ -108,6 +108,19 @@ class StreamLoadIT {
     }
 
     @Test
+    void aConstantOpInTheColumnsHeaderAppliesToEveryRow(StarRocksEmulator sr) throws Exception {
+        http.streamLoad(sr, DB, table, JSON, "[{\"id\":1,\"name\":\"a\"},{\"id\":2,\"name\":\"b\"}]");
+        Http.Reply reply = http.streamLoad(sr, DB, table, Map.of("format", "csv", "column_separator", ",",
+                "columns", "__op='delete'"), "1,a,\\N,\\N\n");
+        assertThat(reply.field("Status")).isEqualTo("Success");
+        assertThat(rows()).containsExactly("2,b,null,null");
+        Http.Reply expression = http.streamLoad(sr, DB, table, Map.of("format", "csv", "columns", "id,name,x=id+1"),
+                "3\tc\n");
+        assertThat(expression.field("Status")).isEqualTo("Fail");
+        assertThat(expression.field("Message")).contains("not supported by the emulator");
+    }
+
+    @Test
     void partialUpdateKeepsColumnsThatAreNotSent(StarRocksEmulator sr) throws Exception {
         http.streamLoad(sr, DB, table, JSON, "[{\"id\":1,\"name\":\"a\",\"score\":10,\"note\":\"keep\"}]");
         Http.Reply reply = http.streamLoad(sr, DB, table, Map.of("format", "json", "strip_outer_array", "true",

@@ -67,7 +67,7 @@ public final class RowConverter {
     }
 
     private static RowChange convertRow(LoadRequest request, TableDef table, ParsedRow row) {
-        RowChange.Op op = op(row);
+        RowChange.Op op = request.constantOp() != null ? parseOp(request.constantOp()) : op(row);
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> updated = new LinkedHashSet<>();
         for (ColumnDef column : table.columns()) {
@@ -100,7 +100,10 @@ public final class RowConverter {
 
     private static RowChange.Op op(ParsedRow row) {
         String field = fieldFor(row, OP_COLUMN);
-        String op = field == null ? null : row.values().get(field);
+        return parseOp(field == null ? null : row.values().get(field));
+    }
+
+    private static RowChange.Op parseOp(String op) {
         if (op == null || op.equals("0") || op.equalsIgnoreCase("upsert")) {
             return RowChange.Op.UPSERT;
         }

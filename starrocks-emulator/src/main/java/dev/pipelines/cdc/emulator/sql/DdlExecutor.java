@@ -46,8 +46,9 @@ public final class DdlExecutor {
                 return truncate(s, currentDatabase);
             } else if (statement instanceof Statement.AlterTable s) {
                 return alter(s, currentDatabase);
-            } else if (statement instanceof Statement.ShowDatabases) {
-                return QueryResult.strings(List.of("Database"), withInformationSchema());
+            } else if (statement instanceof Statement.ShowDatabases s) {
+                return QueryResult.strings(List.of("Database"), withInformationSchema().stream()
+                        .filter(row -> matchesLike(row.get(0), s.like())).toList());
             } else if (statement instanceof Statement.ShowTables s) {
                 return showTables(s, currentDatabase);
             } else if (statement instanceof Statement.ShowCreateTable s) {
@@ -223,7 +224,8 @@ public final class DdlExecutor {
             throw new SqlError(1046, "3D000", "No database selected");
         }
         requireDatabase(db);
-        List<List<String>> rows = catalog.tables(db).stream().map(t -> List.of(t.name())).toList();
+        List<List<String>> rows = catalog.tables(db).stream().map(TableDef::name)
+                .filter(name -> matchesLike(name, s.like())).map(List::of).toList();
         return QueryResult.strings(List.of("Tables_in_" + db), rows);
     }
 
@@ -287,6 +289,18 @@ public final class DdlExecutor {
         requireDatabase(name.database());
         return catalog.table(name.database(), name.table())
                 .orElseThrow(() -> SqlError.unknownTable(name.table()));
+    }
+
+    /** SQL LIKE: % is any run, _ one character, case-insensitive as in SHOW ... LIKE. */
+    static boolean matchesLike(String value, String like) {
+        if (like == null) {
+            return true;
+        }
+        StringBuilder regex = new StringBuilder("(?is)");
+        for (char c : like.toCharArray()) {
+            regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return value.matches(regex.toString());
     }
 
     private static void checkName(String name, String what) {
