@@ -6,8 +6,9 @@ import dev.pipelines.cdc.emulator.catalog.TableDef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -17,12 +18,23 @@ import java.util.stream.Collectors;
 public final class StoreWriter {
 
     private final Store store;
+    private final Map<String, Object> tableLocks = new ConcurrentHashMap<>();
 
     public StoreWriter(Store store) {
         this.store = store;
     }
 
+    /**
+     * Applies in one MariaDB transaction. Loads into the same table are serialised: StarRocks never
+     * fails concurrent upserts of the same keys, while MariaDB transactions could deadlock on them.
+     */
     public void apply(TableDef table, List<LoadBatch> batches) throws SQLException {
+        synchronized (tableLocks.computeIfAbsent(table.qualifiedName(), k -> new Object())) {
+            applyLocked(table, batches);
+        }
+    }
+
+    private void applyLocked(TableDef table, List<LoadBatch> batches) throws SQLException {
         try (Connection c = store.open()) {
             c.setAutoCommit(false);
             try {
@@ -42,8 +54,9 @@ public final class StoreWriter {
         String pendingSql = null;
         try {
             for (RowChange change : batch.changes()) {
-                List<String> columns = change.op() == RowChange.Op.DELETE
-                        ? table.keyColumns() : new ArrayList<>(change.values().keySet());
+                // Columns dropped since the rows were converted are skipped; added ones get their default.
+                List<String> columns = change.op() == RowChange.Op.DELETE ? table.keyColumns()
+                        : change.values().keySet().stream().filter(name -> table.column(name).isPresent()).toList();
                 String sql = change.op() == RowChange.Op.DELETE
                         ? deleteSql(table) : upsertSql(table, columns, change.updated());
                 if (!sql.equals(pendingSql)) {
