@@ -27,10 +27,11 @@ public final class SqlSession implements AutoCloseable {
     public static final String VERSION = "3.3.0-emulator";
 
     private static final Pattern CURRENT_VERSION = Pattern.compile(
-            "(?is)select\\s+current_version\\(\\)(?:\\s+(?:as\\s+)?`?(\\w+)`?)?\\s*;?\\s*");
+            "(?is)select\\s+current_version\\(\\)(?:\\s+(?:as\\s+)?`?(\\w+)`?)?");
     private static final Pattern INFORMATION_SCHEMA =
             Pattern.compile("(?i)`?information_schema`?\\s*\\.\\s*`?(\\w+)`?");
     private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s*/\\*.*?\\*/)*\\s*", Pattern.DOTALL);
+    private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
     private static final Pattern ALL_ZERO_FRACTION = Pattern.compile("\\.0+$");
 
     private final DdlExecutor ddl;
@@ -51,7 +52,7 @@ public final class SqlSession implements AutoCloseable {
     }
 
     public QueryResult execute(String rawSql) {
-        String sql = LEADING_COMMENTS.matcher(rawSql).replaceFirst("").trim();
+        String sql = TRAILING_SEMICOLONS.matcher(LEADING_COMMENTS.matcher(rawSql).replaceFirst("")).replaceFirst("");
         Matcher version = CURRENT_VERSION.matcher(sql);
         if (version.matches()) {
             String label = version.group(1) != null ? version.group(1) : "current_version()";
