@@ -105,6 +105,12 @@ class StreamLoadIT {
                 "columns", "id,name,score,note,__op"), "[{\"id\":1,\"__op\":1},{\"id\":3,\"name\":\"c\",\"__op\":0}]");
         assertThat(reply.field("Status")).isEqualTo("Success");
         assertThat(rows()).containsExactly("2,b,null,null", "3,c,null,null");
+
+        // Within one load the changes of a key apply in order: the last one wins.
+        http.streamLoad(sr, DB, table, JSON, "[{\"id\":5,\"name\":\"a\"},{\"id\":5,\"__op\":1},"
+                + "{\"id\":5,\"name\":\"c\"},{\"id\":2,\"__op\":1},{\"id\":6,\"name\":\"x\"},"
+                + "{\"id\":6,\"name\":\"y\"},{\"id\":6,\"__op\":1}]");
+        assertThat(rows()).containsExactly("3,c,null,null", "5,c,null,null");
     }
 
     @Test
