@@ -117,6 +117,13 @@ class DdlIT {
                 .hasMessageContaining("Unknown table");
         assertThatThrownBy(() -> sql.execute("CREATE MATERIALIZED VIEW mv AS SELECT 1"))
                 .hasMessageContaining("syntax error");
-        assertThat(sql.query("SHOW TABLES FROM ddl_db", rs -> rs.getString(1))).doesNotContain("bad");
+        assertThatThrownBy(() -> sql.execute("CREATE DATABASE `bad-name`")).hasMessageContaining("Incorrect database name");
+        assertThatThrownBy(() -> sql.execute("CREATE TABLE ddl_db.`1bad` (id INT) PRIMARY KEY(id)"))
+                .hasMessageContaining("Incorrect table name");
+        assertThatThrownBy(() -> sql.execute("CREATE TABLE ddl_db.bad (id INT, `a b` INT) PRIMARY KEY(id)"))
+                .hasMessageContaining("Incorrect column name");
+        sql.execute("CREATE TABLE IF NOT EXISTS ddl_db._underscore_ok (id INT) PRIMARY KEY(id)");
+        assertThat(sql.query("SHOW TABLES FROM ddl_db", rs -> rs.getString(1))).doesNotContain("bad")
+                .contains("_underscore_ok");
     }
 }

@@ -191,6 +191,19 @@ class StreamLoadIT {
     }
 
     @Test
+    void aKeyLongerThanTheBesPrimaryKeyLimitFailsTheLoad(StarRocksEmulator sr) throws Exception {
+        sql.execute("CREATE TABLE IF NOT EXISTS " + DB + ".long_keys (k VARCHAR(1000) NOT NULL, v INT)"
+                + " PRIMARY KEY(k) DISTRIBUTED BY HASH(k)");
+        assertThat(http.streamLoad(sr, DB, "long_keys", JSON, "[{\"k\":\"" + "x".repeat(128) + "\",\"v\":1}]")
+                .field("Status")).isEqualTo("Success");
+        Http.Reply tooLong = http.streamLoad(sr, DB, "long_keys", JSON,
+                "[{\"k\":\"short\",\"v\":1},{\"k\":\"" + "x".repeat(129) + "\",\"v\":1}]");
+        assertThat(tooLong.field("Status")).isEqualTo("Fail");
+        assertThat(tooLong.field("Message")).contains("primary key size exceed the limit");
+        assertThat(sql.scalar("SELECT COUNT(*) FROM " + DB + ".long_keys").toString()).isEqualTo("1");
+    }
+
+    @Test
     void typesRoundTripThroughTheQueryPath(StarRocksEmulator sr) throws Exception {
         sql.execute("CREATE TABLE IF NOT EXISTS " + DB + ".typed (id LARGEINT NOT NULL, b BOOLEAN, d DECIMAL(10,3),"
                 + " dt DATETIME, day DATE, j JSON, arr ARRAY<INT>) PRIMARY KEY(id) DISTRIBUTED BY HASH(id)");

@@ -2,6 +2,7 @@ package dev.pipelines.cdc.emulator.sql;
 
 import dev.pipelines.cdc.emulator.catalog.Catalog;
 import dev.pipelines.cdc.emulator.catalog.ColumnDef;
+import dev.pipelines.cdc.emulator.catalog.InformationSchema;
 import dev.pipelines.cdc.emulator.catalog.Store;
 import dev.pipelines.cdc.emulator.catalog.TableDef;
 
@@ -21,7 +22,10 @@ import java.util.stream.Collectors;
  */
 public final class DdlExecutor {
 
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_\\-]{0,255}");
+    /** StarRocks' naming rule: digits, letters and underscores, not starting with a digit. */
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    private static final int MAX_DATABASE_NAME = 256;
+    private static final int MAX_TABLE_OR_COLUMN_NAME = 1024;
 
     private final Catalog catalog;
     private final Store store;
@@ -113,6 +117,7 @@ public final class DdlExecutor {
             }
             throw new SqlError(SqlError.TABLE_EXISTS, "42S01", "Table '" + name.table() + "' already exists");
         }
+        parsed.columns().forEach(c -> checkName(c.name(), "column"));
         TableDef table = new TableDef(name.database(), name.table(), parsed.columns(), parsed.keyColumns(),
                 parsed.distributionColumns(), parsed.buckets(), parsed.properties(), parsed.comment());
         String columns = table.columns().stream().map(c -> storageColumn(table, c)).collect(Collectors.joining(", "));
@@ -168,6 +173,7 @@ public final class DdlExecutor {
 
     private static String addColumn(TableDef table, List<ColumnDef> columns, Statement.AddColumn add) {
         ColumnDef column = add.column();
+        checkName(column.name(), "column");
         if (columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()))) {
             throw new SqlError(SqlError.DUP_FIELD, "42S21",
                     "Can not add column which already exists in base table: " + column.name());
@@ -304,7 +310,9 @@ public final class DdlExecutor {
     }
 
     private static void checkName(String name, String what) {
-        if (!NAME.matcher(name).matches()) {
+        int max = what.equals("database") ? MAX_DATABASE_NAME : MAX_TABLE_OR_COLUMN_NAME;
+        if (!NAME.matcher(name).matches() || name.length() > max
+                || what.equals("database") && name.equals(InformationSchema.SCHEMA)) {
             throw SqlError.analysis("Incorrect " + what + " name '" + name + "'");
         }
     }
