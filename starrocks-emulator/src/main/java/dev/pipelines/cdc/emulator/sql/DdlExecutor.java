@@ -35,7 +35,11 @@ public final class DdlExecutor {
         this.store = store;
     }
 
-    public QueryResult execute(Statement statement, String currentDatabase) {
+    /**
+     * Synchronized: DDL is rare, and parallel writers that each run CREATE TABLE IF NOT EXISTS must see
+     * one create and no error, as StarRocks' FE serialises them.
+     */
+    public synchronized QueryResult execute(Statement statement, String currentDatabase) {
         try {
             // Java 17: no pattern matching for switch yet.
             if (statement instanceof Statement.CreateDatabase s) {
