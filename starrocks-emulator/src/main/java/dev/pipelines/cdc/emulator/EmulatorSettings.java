@@ -17,6 +17,7 @@ public record EmulatorSettings(int feHttpPort, int beHttpPort, int mysqlPort, St
         return new EmulatorSettings(0, 0, 0, DEFAULT_USER, DEFAULT_PASSWORD);
     }
 
+    /** Fixed ports, e.g. StarRocks' defaults 8030 / 8040 / 9030 for a demo. */
     public EmulatorSettings withPorts(int fe, int be, int mysql) {
         return new EmulatorSettings(fe, be, mysql, user, password);
     }

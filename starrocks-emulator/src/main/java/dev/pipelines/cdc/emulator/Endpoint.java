@@ -40,8 +40,4 @@ public enum Endpoint {
         }
         return Optional.empty();
     }
-
-    public boolean isLoad() {
-        return this == STREAM_LOAD || this == TXN_LOAD;
-    }
 }

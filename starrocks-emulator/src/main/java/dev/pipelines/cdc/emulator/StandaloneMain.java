@@ -1,8 +1,5 @@
 package dev.pipelines.cdc.emulator;
 
-import dev.pipelines.cdc.emulator.catalog.Store;
-import dev.pipelines.cdc.testsupport.MariaDbServer;
-
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,13 +14,10 @@ public final class StandaloneMain {
 
     public static void main(String[] args) throws InterruptedException {
         EmulatorSettings settings = parse(args);
-        MariaDbServer mariaDb = MariaDbServer.start();
-        StarRocksEmulator emulator = StarRocksEmulator.start(settings,
-                new Store(mariaDb.jdbcUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD));
+        StarRocksEmulator emulator = StarRocksEmulator.startWithOwnMariaDb(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
-            mariaDb.close();
             stopped.countDown();
         }, "emulator-shutdown"));
         System.out.println("StarRocks emulator (not StarRocks) is up:");

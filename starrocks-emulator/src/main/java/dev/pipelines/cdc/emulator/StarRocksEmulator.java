@@ -8,6 +8,7 @@ import dev.pipelines.cdc.emulator.load.StoreWriter;
 import dev.pipelines.cdc.emulator.mysql.MySqlFront;
 import dev.pipelines.cdc.emulator.sql.DdlExecutor;
 import dev.pipelines.cdc.emulator.sql.SqlSession;
+import dev.pipelines.cdc.testsupport.MariaDbServer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -38,6 +39,8 @@ public final class StarRocksEmulator implements AutoCloseable {
     private final MySqlFront mysql;
     private final Faults faults;
     private final RequestCounter counter;
+    /** A store started for this emulator alone, stopped with it; null when the caller owns the store. */
+    private volatile AutoCloseable ownedStore;
 
     private StarRocksEmulator(EmulatorSettings settings, Server http, ServerConnector fe, ServerConnector be,
                               MySqlFront mysql, Faults faults, RequestCounter counter) {
@@ -87,6 +90,23 @@ public final class StarRocksEmulator implements AutoCloseable {
                 // Reporting the start failure matters more.
             }
             throw new IllegalStateException("StarRocks emulator did not start", e);
+        }
+    }
+
+    /**
+     * Starts a MariaDB of its own (~9 s) and the emulator on it, for demos, benchmarks and programs
+     * outside JUnit; closing the emulator also stops that MariaDB and deletes its files.
+     */
+    public static StarRocksEmulator startWithOwnMariaDb(EmulatorSettings settings) {
+        MariaDbServer mariaDb = MariaDbServer.start();
+        try {
+            StarRocksEmulator emulator = start(settings,
+                    new Store(mariaDb.jdbcUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD));
+            emulator.ownedStore = mariaDb;
+            return emulator;
+        } catch (RuntimeException e) {
+            mariaDb.close();
+            throw e;
         }
     }
 
@@ -171,8 +191,11 @@ public final class StarRocksEmulator implements AutoCloseable {
         mysql.close();
         try {
             http.stop();
+            if (ownedStore != null) {
+                ownedStore.close();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("HTTP server did not stop", e);
+            throw new IllegalStateException("emulator did not stop cleanly", e);
         }
     }
 }

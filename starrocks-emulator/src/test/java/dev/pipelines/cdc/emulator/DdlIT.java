@@ -49,6 +49,10 @@ class DdlIT {
                 + " AND TABLE_NAME = 'all_types'")).isEqualTo("all_types");
         assertThat(sql.query("SHOW DATABASES", rs -> rs.getString(1))).contains("information_schema", DB)
                 .doesNotContain("_starrocks_catalog", "mysql");
+        assertThat(sql.query("select column_name from information_schema.columns where table_schema = 'ddl_db'"
+                + " and table_name = 'all_types' and column_key = 'PRI'", rs -> rs.getString(1)))
+                .as("lower-case information_schema names work too").containsExactly("id", "k2");
+        assertThat(sql.query("SHOW TABLES FROM ddl_db LIKE 'all%'", rs -> rs.getString(1))).containsExactly("all_types");
     }
 
     @Test
@@ -113,6 +117,13 @@ class DdlIT {
                 .hasMessageContaining("Unknown table");
         assertThatThrownBy(() -> sql.execute("CREATE MATERIALIZED VIEW mv AS SELECT 1"))
                 .hasMessageContaining("syntax error");
-        assertThat(sql.query("SHOW TABLES FROM ddl_db", rs -> rs.getString(1))).doesNotContain("bad");
+        assertThatThrownBy(() -> sql.execute("CREATE DATABASE `bad-name`")).hasMessageContaining("Incorrect database name");
+        assertThatThrownBy(() -> sql.execute("CREATE TABLE ddl_db.`1bad` (id INT) PRIMARY KEY(id)"))
+                .hasMessageContaining("Incorrect table name");
+        assertThatThrownBy(() -> sql.execute("CREATE TABLE ddl_db.bad (id INT, `a b` INT) PRIMARY KEY(id)"))
+                .hasMessageContaining("Incorrect column name");
+        sql.execute("CREATE TABLE IF NOT EXISTS ddl_db._underscore_ok (id INT) PRIMARY KEY(id)");
+        assertThat(sql.query("SHOW TABLES FROM ddl_db", rs -> rs.getString(1))).doesNotContain("bad")
+                .contains("_underscore_ok");
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,13 +154,15 @@ class FlinkConnectorIT {
 
     /**
      * Emits ids 1..TOTAL (offset by ATTEMPT_OFFSET * attempt number, so each attempt's rows are told
-     * apart); attempt 0 fails some rows after a checkpoint has completed.
+     * apart); attempt 0 fails 100 rows after a checkpoint has completed (min pause 1.5 s keeps a
+     * second checkpoint from covering them).
      */
     static final class FailingSource extends RichSourceFunction<String>
             implements CheckpointedFunction, CheckpointListener {
 
         static final long TOTAL = 600;
         static final long ATTEMPT_OFFSET = 1_000_000;
+        private static final long PAUSE_AT = 300;
         static final AtomicBoolean FAILED = new AtomicBoolean();
         static final AtomicLong RESTORED_OFFSET = new AtomicLong();
         static final AtomicLong FAILED_AT = new AtomicLong();
@@ -193,6 +196,15 @@ class FlinkConnectorIT {
         public void run(SourceContext<String> ctx) throws Exception {
             int attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
             while (running && offset < TOTAL) {
+                if (attempt == 0 && offset == PAUSE_AT) {
+                    // Wait (without the checkpoint lock) for a completed checkpoint, however slow the
+                    // machine, then fail 100 rows later so those rows sit in an open transaction.
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while (COMPLETED.get() == 0 && System.nanoTime() < deadline) {
+                        Thread.sleep(10);
+                    }
+                    FAIL_AT.set(offset + 100);
+                }
                 synchronized (ctx.getCheckpointLock()) {
                     offset++;
                     long id = attempt * ATTEMPT_OFFSET + offset;
@@ -214,10 +226,7 @@ class FlinkConnectorIT {
 
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
-            // Fail 100 rows (~0.3 s) after the first completed checkpoint, so rows sit in an open transaction.
-            if (COMPLETED.incrementAndGet() == 1 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0) {
-                FAIL_AT.set(offset + 100);
-            }
+            COMPLETED.incrementAndGet();
         }
 
         @Override

@@ -47,8 +47,10 @@ class MySqlProtocolIT {
             throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = Jdbc.connect(sr, driver, null, sr.password());
-             PreparedStatement ps = c.prepareStatement("select COLUMN_NAME, ORDINAL_POSITION, COLUMN_KEY, DATA_TYPE,"
-                     + " COLUMN_SIZE, DECIMAL_DIGITS from information_schema.COLUMNS where TABLE_SCHEMA=? and TABLE_NAME=?")) {
+             // Verbatim from the connector's StarRocksQueryVisitor.
+             PreparedStatement ps = c.prepareStatement("select `COLUMN_NAME`, `ORDINAL_POSITION`, `COLUMN_KEY`,"
+                     + " `DATA_TYPE`, `COLUMN_SIZE`, `DECIMAL_DIGITS` from `information_schema`.`COLUMNS`"
+                     + " where `TABLE_SCHEMA`=? and `TABLE_NAME`=?;")) {
             ps.setObject(1, DB);
             ps.setObject(2, "t");
             try (ResultSet rs = ps.executeQuery()) {

@@ -105,6 +105,25 @@ class StreamLoadIT {
                 "columns", "id,name,score,note,__op"), "[{\"id\":1,\"__op\":1},{\"id\":3,\"name\":\"c\",\"__op\":0}]");
         assertThat(reply.field("Status")).isEqualTo("Success");
         assertThat(rows()).containsExactly("2,b,null,null", "3,c,null,null");
+
+        // Within one load the changes of a key apply in order: the last one wins.
+        http.streamLoad(sr, DB, table, JSON, "[{\"id\":5,\"name\":\"a\"},{\"id\":5,\"__op\":1},"
+                + "{\"id\":5,\"name\":\"c\"},{\"id\":2,\"__op\":1},{\"id\":6,\"name\":\"x\"},"
+                + "{\"id\":6,\"name\":\"y\"},{\"id\":6,\"__op\":1}]");
+        assertThat(rows()).containsExactly("3,c,null,null", "5,c,null,null");
+    }
+
+    @Test
+    void aConstantOpInTheColumnsHeaderAppliesToEveryRow(StarRocksEmulator sr) throws Exception {
+        http.streamLoad(sr, DB, table, JSON, "[{\"id\":1,\"name\":\"a\"},{\"id\":2,\"name\":\"b\"}]");
+        Http.Reply reply = http.streamLoad(sr, DB, table, Map.of("format", "csv", "column_separator", ",",
+                "columns", "__op='delete'"), "1,a,\\N,\\N\n");
+        assertThat(reply.field("Status")).isEqualTo("Success");
+        assertThat(rows()).containsExactly("2,b,null,null");
+        Http.Reply expression = http.streamLoad(sr, DB, table, Map.of("format", "csv", "columns", "id,name,x=id+1"),
+                "3\tc\n");
+        assertThat(expression.field("Status")).isEqualTo("Fail");
+        assertThat(expression.field("Message")).contains("not supported by the emulator");
     }
 
     @Test
@@ -169,6 +188,19 @@ class StreamLoadIT {
         Http.Reply denied = new Http(sr.user(), "wrong").streamLoad(sr, DB, table, JSON, "[]");
         assertThat(denied.status()).isEqualTo(401);
         assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    void aKeyLongerThanTheBesPrimaryKeyLimitFailsTheLoad(StarRocksEmulator sr) throws Exception {
+        sql.execute("CREATE TABLE IF NOT EXISTS " + DB + ".long_keys (k VARCHAR(1000) NOT NULL, v INT)"
+                + " PRIMARY KEY(k) DISTRIBUTED BY HASH(k)");
+        assertThat(http.streamLoad(sr, DB, "long_keys", JSON, "[{\"k\":\"" + "x".repeat(128) + "\",\"v\":1}]")
+                .field("Status")).isEqualTo("Success");
+        Http.Reply tooLong = http.streamLoad(sr, DB, "long_keys", JSON,
+                "[{\"k\":\"short\",\"v\":1},{\"k\":\"" + "x".repeat(129) + "\",\"v\":1}]");
+        assertThat(tooLong.field("Status")).isEqualTo("Fail");
+        assertThat(tooLong.field("Message")).contains("primary key size exceed the limit");
+        assertThat(sql.scalar("SELECT COUNT(*) FROM " + DB + ".long_keys").toString()).isEqualTo("1");
     }
 
     @Test

@@ -104,13 +104,22 @@ public final class PostgresServer implements AutoCloseable {
         superuserSql().execute("GRANT USAGE ON SCHEMA public TO " + CDC_USER);
     }
 
+    /**
+     * Creates a publication as the superuser: publishing a table needs its ownership, which a
+     * least-privilege CDC user does not have, so in production an administrator creates it.
+     */
+    public void createPublication(String name, String... tables) {
+        superuserSql().execute("CREATE PUBLICATION " + name + " FOR TABLE " + String.join(", ", tables));
+    }
+
     public List<ReplicationSlot> replicationSlots() {
         return superuserSql().query(
-                "SELECT slot_name, plugin, slot_type, database, active, confirmed_flush_lsn::text AS lsn"
+                "SELECT slot_name, plugin, slot_type, database, active, confirmed_flush_lsn::text AS lsn,"
+                        + " COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0)::bigint AS retained"
                         + " FROM pg_replication_slots ORDER BY slot_name",
                 rs -> new ReplicationSlot(rs.getString("slot_name"), rs.getString("plugin"),
                         rs.getString("slot_type"), rs.getString("database"), rs.getBoolean("active"),
-                        rs.getString("lsn")));
+                        rs.getString("lsn"), rs.getLong("retained")));
     }
 
     public List<Publication> publications() {

@@ -35,10 +35,22 @@ class PostgresServerIT {
     }
 
     @Test
+    void theCdcUserCanStreamButNotPublishTablesItDoesNotOwn(PostgresServer pg) throws Exception {
+        pg.superuserSql().execute("CREATE TABLE owned_elsewhere(id int PRIMARY KEY)");
+        pg.grantCaptureOn("public.owned_elsewhere");
+        assertThatThrownBy(() -> pg.cdcSql().execute("CREATE PUBLICATION cdc_pub FOR TABLE owned_elsewhere"))
+                .hasMessageContaining("permission denied");
+        // REPLICATION is enough to create and drop a logical slot.
+        pg.cdcSql().execute("SELECT pg_create_logical_replication_slot('cdc_slot', 'pgoutput')");
+        assertThat(pg.replicationSlots()).anyMatch(s -> s.name().equals("cdc_slot") && s.plugin().equals("pgoutput"));
+        pg.cdcSql().execute("SELECT pg_drop_replication_slot('cdc_slot')");
+    }
+
+    @Test
     void slotsAndPublicationsAreVisibleAndLogicalDecodingSeesCommitsAtOnce(PostgresServer pg) {
+        pg.superuserSql().execute("CREATE TABLE pub_t(id int PRIMARY KEY)");
+        pg.createPublication("pub_test", "public.pub_t");
         pg.superuserSql().execute(
-                "CREATE TABLE pub_t(id int PRIMARY KEY)",
-                "CREATE PUBLICATION pub_test FOR TABLE pub_t",
                 "SELECT pg_create_logical_replication_slot('slot_test', 'test_decoding')",
                 "INSERT INTO pub_t VALUES (42)");
         try {
@@ -47,6 +59,7 @@ class PostgresServerIT {
                         assertThat(s.name()).isEqualTo("slot_test");
                         assertThat(s.plugin()).isEqualTo("test_decoding");
                         assertThat(s.type()).isEqualTo("logical");
+                        assertThat(s.retainedWalBytes()).as("the insert is retained for the slot").isPositive();
                     });
             assertThat(pg.publications())
                     .contains(new Publication("pub_test", false, java.util.List.of("public.pub_t")));

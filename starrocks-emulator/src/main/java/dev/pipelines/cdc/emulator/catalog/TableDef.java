@@ -27,10 +27,6 @@ public record TableDef(String database, String name, List<ColumnDef> columns, Li
         return keyColumns.stream().anyMatch(k -> k.equalsIgnoreCase(columnName));
     }
 
-    public List<ColumnDef> valueColumns() {
-        return columns.stream().filter(c -> !isKey(c.name())).toList();
-    }
-
     public TableDef withColumns(List<ColumnDef> newColumns) {
         return new TableDef(database, name, new ArrayList<>(newColumns), keyColumns, distributionColumns, buckets,
                 properties, comment);

@@ -64,7 +64,7 @@ public final class LoadEngine {
         synchronized (this) {
             StreamTransaction existing = find(db, label);
             if (existing != null && existing.state != LabelState.ABORTED) {
-                return labelExists(existing);
+                return TxnResponses.labelExists(existing);
             }
             txn = register(db, tableName, label, DEFAULT_TIMEOUT_SECONDS);
         }
@@ -76,18 +76,18 @@ public final class LoadEngine {
                 batch = RowConverter.convert(request, table, body);
                 txn.maxFilterRatio = request.maxFilterRatio();
             } catch (LoadException | NumberFormatException e) {
-                abort(txn);
+                txn.abort();
                 return loadResult(txn, label, "Fail", e.getMessage(), null, null, start);
             }
             String errorUrl = batch.filteredRows() > 0 ? errorLogs.store(label, batch.errors()) : null;
             if (batch.exceeds(txn.maxFilterRatio)) {
-                abort(txn);
+                txn.abort();
                 return loadResult(txn, label, "Fail", "too many filtered rows", batch, errorUrl, start);
             }
             try {
                 writer.apply(table, List.of(batch));
             } catch (SQLException | RuntimeException e) {
-                abort(txn);
+                txn.abort();
                 return loadResult(txn, label, "Fail", "Store error: " + e.getMessage(), batch, errorUrl, start);
             }
             if (publish == Publish.TIMEOUT) {
@@ -120,16 +120,6 @@ public final class LoadEngine {
         return ApiResponse.ok(body);
     }
 
-    private static ApiResponse labelExists(StreamTransaction existing) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("TxnId", existing.txnId);
-        body.put("Label", existing.label);
-        body.put("Status", "Label Already Exists");
-        body.put("ExistingJobStatus", existing.state.finished() ? "FINISHED" : "RUNNING");
-        body.put("Message", "Label [" + existing.label + "] has already been used.");
-        return ApiResponse.ok(body);
-    }
-
     // ---- transaction interface ------------------------------------------------------------------------
 
     public ApiResponse begin(Function<String, String> headers) {
@@ -149,12 +139,12 @@ public final class LoadEngine {
         synchronized (this) {
             StreamTransaction existing = find(db, label);
             if (existing != null && existing.state != LabelState.ABORTED) {
-                ApiResponse exists = labelExists(existing);
+                ApiResponse exists = TxnResponses.labelExists(existing);
                 exists.body().put("Status", "LABEL_ALREADY_EXISTS");
                 synchronized (existing) {
                     // Documented: beginning with the label of an open transaction fails that transaction.
                     if (existing.state == LabelState.PREPARE) {
-                        abort(existing);
+                        existing.abort();
                     }
                 }
                 return exists;
@@ -163,7 +153,7 @@ public final class LoadEngine {
             StreamTransaction txn = register(db, table, label, timeout);
             txn.idleTimeoutMillis = parseInt(headers.apply("idle_transaction_timeout"), 0) * 1000L;
             txn.lastActivityMillis = clock.millis();
-            Map<String, Object> body = txnBody(txn, "OK", "");
+            Map<String, Object> body = TxnResponses.txnBody(txn, "OK", "");
             body.put("BeginTxnTimeMs", 0);
             return ApiResponse.ok(body);
         }
@@ -172,17 +162,17 @@ public final class LoadEngine {
     public ApiResponse load(Function<String, String> headers, byte[] body) {
         StreamTransaction txn = lookup(headers);
         if (txn == null || txn.state == LabelState.ABORTED) {
-            return txnFailed(txn, headers.apply("label"), "TXN_NOT_EXISTS");
+            return TxnResponses.txnFailed(txn, headers.apply("label"), "TXN_NOT_EXISTS");
         }
         synchronized (txn) {
             txn.lastActivityMillis = clock.millis();
             if (txn.state != LabelState.PREPARE) {
-                return txnFailed(txn, txn.label, "Transcation State Invalid");
+                return TxnResponses.txnFailed(txn, txn.label, "Transcation State Invalid");
             }
             String table = headers.apply("table");
             if (table != null && !table.equals(txn.table)) {
-                abort(txn);
-                return txnFailed(txn, txn.label, "Transaction " + txn.label + " was begun for table "
+                txn.abort();
+                return TxnResponses.txnFailed(txn, txn.label, "Transaction " + txn.label + " was begun for table "
                         + txn.table + ", not " + table);
             }
             LoadBatch batch;
@@ -192,11 +182,11 @@ public final class LoadEngine {
                 txn.maxFilterRatio = request.maxFilterRatio();
             } catch (LoadException | NumberFormatException e) {
                 // Documented: a failed load rolls its transaction back.
-                abort(txn);
-                return txnFailed(txn, txn.label, e.getMessage());
+                txn.abort();
+                return TxnResponses.txnFailed(txn, txn.label, e.getMessage());
             }
             txn.batches.add(batch);
-            Map<String, Object> response = txnBody(txn, "OK", "");
+            Map<String, Object> response = TxnResponses.txnBody(txn, "OK", "");
             response.put("NumberTotalRows", batch.totalRows());
             response.put("NumberLoadedRows", batch.loadedRows());
             response.put("NumberFilteredRows", batch.filteredRows());
@@ -212,14 +202,14 @@ public final class LoadEngine {
     public ApiResponse prepare(Function<String, String> headers) {
         StreamTransaction txn = lookup(headers);
         if (txn == null || txn.state == LabelState.ABORTED) {
-            return txnFailed(txn, headers.apply("label"), NOT_EXIST);
+            return TxnResponses.txnFailed(txn, headers.apply("label"), NOT_EXIST);
         }
         synchronized (txn) {
             if (txn.state == LabelState.PREPARED) {
-                return ApiResponse.ok(totals(txn, "OK", ""));
+                return ApiResponse.ok(TxnResponses.totals(txn, "OK", ""));
             }
             if (txn.state != LabelState.PREPARE) {
-                return txnFailed(txn, txn.label, "Transcation State Invalid");
+                return TxnResponses.txnFailed(txn, txn.label, "Transcation State Invalid");
             }
             Optional<ApiResponse> tooManyFiltered = checkFilterRatio(txn);
             if (tooManyFiltered.isPresent()) {
@@ -228,19 +218,19 @@ public final class LoadEngine {
             int preparedTimeout = parseInt(headers.apply("prepared_timeout"), DEFAULT_PREPARED_TIMEOUT_SECONDS);
             txn.preparedDeadlineMillis = clock.millis() + preparedTimeout * 1000L;
             txn.state = LabelState.PREPARED;
-            return ApiResponse.ok(totals(txn, "OK", ""));
+            return ApiResponse.ok(TxnResponses.totals(txn, "OK", ""));
         }
     }
 
     public ApiResponse commit(Function<String, String> headers, Publish publish) {
         StreamTransaction txn = lookup(headers);
         if (txn == null || txn.state == LabelState.ABORTED) {
-            return txnFailed(txn, headers.apply("label"), NOT_EXIST);
+            return TxnResponses.txnFailed(txn, headers.apply("label"), NOT_EXIST);
         }
         synchronized (txn) {
             if (txn.state.finished()) {
                 // Documented: committing a committed label again answers OK (a restarted writer re-commits).
-                return ApiResponse.ok(txnBody(txn, "OK", "Transaction already commited"));
+                return ApiResponse.ok(TxnResponses.txnBody(txn, "OK", "Transaction already commited"));
             }
             if (txn.state == LabelState.PREPARE) {
                 Optional<ApiResponse> tooManyFiltered = checkFilterRatio(txn);
@@ -251,15 +241,15 @@ public final class LoadEngine {
             try {
                 writer.apply(catalog.table(txn.database, txn.table).orElseThrow(), txn.batches);
             } catch (SQLException | RuntimeException e) {
-                abort(txn);
-                return txnFailed(txn, txn.label, "Store error: " + e.getMessage());
+                txn.abort();
+                return TxnResponses.txnFailed(txn, txn.label, "Store error: " + e.getMessage());
             }
-            Map<String, Object> body = totals(txn, "OK", "");
+            Map<String, Object> body = TxnResponses.totals(txn, "OK", "");
             txn.batches.clear();
             if (publish == Publish.TIMEOUT) {
                 // Documented shape: the commit stands, but the answer is FAILED / "publish timeout".
                 txn.state = LabelState.COMMITTED;
-                Map<String, Object> failed = txnBody(txn, "FAILED", "publish timeout");
+                Map<String, Object> failed = TxnResponses.txnBody(txn, "FAILED", "publish timeout");
                 failed.put("CommitAndPublishTimeMs", 0);
                 return ApiResponse.ok(failed);
             }
@@ -271,15 +261,15 @@ public final class LoadEngine {
     public ApiResponse rollback(Function<String, String> headers) {
         StreamTransaction txn = lookup(headers);
         if (txn == null) {
-            return txnFailed(null, headers.apply("label"), NOT_EXIST);
+            return TxnResponses.txnFailed(null, headers.apply("label"), NOT_EXIST);
         }
         synchronized (txn) {
             if (txn.state.finished()) {
-                return txnFailed(txn, txn.label, "Transaction " + txn.label
+                return TxnResponses.txnFailed(txn, txn.label, "Transaction " + txn.label
                         + " has already been committed and cannot be rolled back");
             }
-            abort(txn);
-            return ApiResponse.ok(txnBody(txn, "OK", ""));
+            txn.abort();
+            return ApiResponse.ok(TxnResponses.txnBody(txn, "OK", ""));
         }
     }
 
@@ -310,8 +300,8 @@ public final class LoadEngine {
             return Optional.empty();
         }
         String errorUrl = errorLogs.store(txn.label, all.errors());
-        abort(txn);
-        ApiResponse response = txnFailed(txn, txn.label, "too many filtered rows");
+        txn.abort();
+        ApiResponse response = TxnResponses.txnFailed(txn, txn.label, "too many filtered rows");
         response.body().put("ErrorURL", errorUrl);
         return Optional.of(response);
     }
@@ -354,42 +344,8 @@ public final class LoadEngine {
 
     private void expireIfDue(StreamTransaction txn) {
         if (txn.expired(clock.millis())) {
-            abort(txn);
+            txn.abort();
         }
-    }
-
-    private static void abort(StreamTransaction txn) {
-        txn.state = LabelState.ABORTED;
-        txn.batches.clear();
-    }
-
-    /** The documented failure shape of the transaction API: TxnId, Label, Status FAILED, Message. */
-    private static ApiResponse txnFailed(StreamTransaction txn, String label, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("TxnId", txn == null ? -1 : txn.txnId);
-        body.put("Label", label);
-        body.put("Status", "FAILED");
-        body.put("Message", message);
-        return ApiResponse.ok(body);
-    }
-
-    private static Map<String, Object> txnBody(StreamTransaction txn, String status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("TxnId", txn.txnId);
-        body.put("Label", txn.label);
-        body.put("Status", status);
-        body.put("Message", message);
-        return body;
-    }
-
-    private static Map<String, Object> totals(StreamTransaction txn, String status, String message) {
-        Map<String, Object> body = txnBody(txn, status, message);
-        body.put("NumberTotalRows", txn.totalRows());
-        body.put("NumberLoadedRows", txn.totalRows() - txn.filteredRows());
-        body.put("NumberFilteredRows", txn.filteredRows());
-        body.put("NumberUnselectedRows", 0);
-        body.put("LoadBytes", txn.loadBytes());
-        return body;
     }
 
     private static int parseInt(String value, int fallback) {

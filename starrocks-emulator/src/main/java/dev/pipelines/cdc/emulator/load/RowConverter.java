@@ -3,6 +3,7 @@ package dev.pipelines.cdc.emulator.load;
 import dev.pipelines.cdc.emulator.catalog.ColumnDef;
 import dev.pipelines.cdc.emulator.catalog.TableDef;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,7 +68,7 @@ public final class RowConverter {
     }
 
     private static RowChange convertRow(LoadRequest request, TableDef table, ParsedRow row) {
-        RowChange.Op op = op(row);
+        RowChange.Op op = request.constantOp() != null ? parseOp(request.constantOp()) : op(row);
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> updated = new LinkedHashSet<>();
         for (ColumnDef column : table.columns()) {
@@ -95,12 +96,46 @@ public final class RowConverter {
             }
             values.put(column.name(), converted.value());
         }
+        checkKeySize(table, values);
         return new RowChange(op, values, updated);
+    }
+
+    /** StarRocks' BE default {@code primary_key_limit_size}: the encoded key of a row may not exceed it. */
+    static final int PRIMARY_KEY_LIMIT_BYTES = 128;
+
+    /**
+     * Approximates StarRocks' key encoding (fixed widths for numbers and dates, UTF-8 bytes plus a
+     * 2-byte separator for strings that are not the last key column). Exceeding the limit fails the
+     * whole load, as on StarRocks, rather than filtering the row.
+     */
+    private static void checkKeySize(TableDef table, Map<String, String> values) {
+        int size = 0;
+        List<String> keys = table.keyColumns();
+        for (int i = 0; i < keys.size(); i++) {
+            ColumnDef column = table.column(keys.get(i)).orElseThrow();
+            String value = values.get(column.name());
+            size += switch (column.type().kind()) {
+                case BOOLEAN, TINYINT -> 1;
+                case SMALLINT -> 2;
+                case INT, DATE -> 4;
+                case BIGINT, DATETIME -> 8;
+                case LARGEINT -> 16;
+                default -> (value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length)
+                        + (i < keys.size() - 1 ? 2 : 0);
+            };
+        }
+        if (size > PRIMARY_KEY_LIMIT_BYTES) {
+            throw new LoadException("primary key size exceed the limit. key size: " + size + " bytes, limit: "
+                    + PRIMARY_KEY_LIMIT_BYTES + " bytes (BE config primary_key_limit_size)");
+        }
     }
 
     private static RowChange.Op op(ParsedRow row) {
         String field = fieldFor(row, OP_COLUMN);
-        String op = field == null ? null : row.values().get(field);
+        return parseOp(field == null ? null : row.values().get(field));
+    }
+
+    private static RowChange.Op parseOp(String op) {
         if (op == null || op.equals("0") || op.equalsIgnoreCase("upsert")) {
             return RowChange.Op.UPSERT;
         }

@@ -45,6 +45,12 @@ final class StreamTransaction {
         return errors;
     }
 
+    /** Aborted transactions keep their label (reusable) but drop their buffered rows. */
+    void abort() {
+        state = LabelState.ABORTED;
+        batches.clear();
+    }
+
     /** Open transactions expire after their timeout or idle timeout, prepared ones after the prepared timeout. */
     boolean expired(long nowMillis) {
         return state == LabelState.PREPARE && nowMillis > deadlineMillis

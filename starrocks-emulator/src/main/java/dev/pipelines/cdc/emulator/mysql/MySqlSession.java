@@ -148,7 +148,7 @@ final class MySqlSession implements Runnable {
             token = channel.readPacket();
         }
         if (!user.equals(clientUser) || !NativePassword.matches(password, scramble, token)) {
-            writeError(channel, new SqlError(1045, "28000", "Access denied for user '" + clientUser
+            writeError(channel, new SqlError(SqlError.ACCESS_DENIED, "28000", "Access denied for user '" + clientUser
                     + "'@'" + socket.getInetAddress().getHostAddress() + "' (using password: "
                     + (token.length > 0 ? "YES" : "NO") + ")"));
             channel.flush();

@@ -2,6 +2,7 @@ package dev.pipelines.cdc.emulator.sql;
 
 import dev.pipelines.cdc.emulator.catalog.Catalog;
 import dev.pipelines.cdc.emulator.catalog.ColumnDef;
+import dev.pipelines.cdc.emulator.catalog.InformationSchema;
 import dev.pipelines.cdc.emulator.catalog.Store;
 import dev.pipelines.cdc.emulator.catalog.TableDef;
 
@@ -21,7 +22,10 @@ import java.util.stream.Collectors;
  */
 public final class DdlExecutor {
 
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_\\-]{0,255}");
+    /** StarRocks' naming rule: digits, letters and underscores, not starting with a digit. */
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    private static final int MAX_DATABASE_NAME = 256;
+    private static final int MAX_TABLE_OR_COLUMN_NAME = 1024;
 
     private final Catalog catalog;
     private final Store store;
@@ -31,7 +35,11 @@ public final class DdlExecutor {
         this.store = store;
     }
 
-    public QueryResult execute(Statement statement, String currentDatabase) {
+    /**
+     * Synchronized: DDL is rare, and parallel writers that each run CREATE TABLE IF NOT EXISTS must see
+     * one create and no error, as StarRocks' FE serialises them.
+     */
+    public synchronized QueryResult execute(Statement statement, String currentDatabase) {
         try {
             // Java 17: no pattern matching for switch yet.
             if (statement instanceof Statement.CreateDatabase s) {
@@ -46,8 +54,9 @@ public final class DdlExecutor {
                 return truncate(s, currentDatabase);
             } else if (statement instanceof Statement.AlterTable s) {
                 return alter(s, currentDatabase);
-            } else if (statement instanceof Statement.ShowDatabases) {
-                return QueryResult.strings(List.of("Database"), withInformationSchema());
+            } else if (statement instanceof Statement.ShowDatabases s) {
+                return QueryResult.strings(List.of("Database"), withInformationSchema().stream()
+                        .filter(row -> matchesLike(row.get(0), s.like())).toList());
             } else if (statement instanceof Statement.ShowTables s) {
                 return showTables(s, currentDatabase);
             } else if (statement instanceof Statement.ShowCreateTable s) {
@@ -112,6 +121,7 @@ public final class DdlExecutor {
             }
             throw new SqlError(SqlError.TABLE_EXISTS, "42S01", "Table '" + name.table() + "' already exists");
         }
+        parsed.columns().forEach(c -> checkName(c.name(), "column"));
         TableDef table = new TableDef(name.database(), name.table(), parsed.columns(), parsed.keyColumns(),
                 parsed.distributionColumns(), parsed.buckets(), parsed.properties(), parsed.comment());
         String columns = table.columns().stream().map(c -> storageColumn(table, c)).collect(Collectors.joining(", "));
@@ -167,6 +177,7 @@ public final class DdlExecutor {
 
     private static String addColumn(TableDef table, List<ColumnDef> columns, Statement.AddColumn add) {
         ColumnDef column = add.column();
+        checkName(column.name(), "column");
         if (columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()))) {
             throw new SqlError(SqlError.DUP_FIELD, "42S21",
                     "Can not add column which already exists in base table: " + column.name());
@@ -223,7 +234,8 @@ public final class DdlExecutor {
             throw new SqlError(1046, "3D000", "No database selected");
         }
         requireDatabase(db);
-        List<List<String>> rows = catalog.tables(db).stream().map(t -> List.of(t.name())).toList();
+        List<List<String>> rows = catalog.tables(db).stream().map(TableDef::name)
+                .filter(name -> matchesLike(name, s.like())).map(List::of).toList();
         return QueryResult.strings(List.of("Tables_in_" + db), rows);
     }
 
@@ -289,8 +301,22 @@ public final class DdlExecutor {
                 .orElseThrow(() -> SqlError.unknownTable(name.table()));
     }
 
+    /** SQL LIKE: % is any run, _ one character, case-insensitive as in SHOW ... LIKE. */
+    static boolean matchesLike(String value, String like) {
+        if (like == null) {
+            return true;
+        }
+        StringBuilder regex = new StringBuilder("(?is)");
+        for (char c : like.toCharArray()) {
+            regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return value.matches(regex.toString());
+    }
+
     private static void checkName(String name, String what) {
-        if (!NAME.matcher(name).matches()) {
+        int max = what.equals("database") ? MAX_DATABASE_NAME : MAX_TABLE_OR_COLUMN_NAME;
+        if (!NAME.matcher(name).matches() || name.length() > max
+                || what.equals("database") && name.equals(InformationSchema.SCHEMA)) {
             throw SqlError.analysis("Incorrect " + what + " name '" + name + "'");
         }
     }

@@ -28,8 +28,4 @@ public record ResultColumn(String name, int mysqlType, int charset, long length,
     public static ResultColumn varchar(String name) {
         return new ResultColumn(name, TYPE_VAR_STRING, UTF8, 65535, 0, 0);
     }
-
-    public static ResultColumn bigint(String name) {
-        return new ResultColumn(name, TYPE_LONGLONG, BINARY, 20, 0, 0);
-    }
 }

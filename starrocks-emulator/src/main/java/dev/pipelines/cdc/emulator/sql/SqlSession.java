@@ -27,9 +27,11 @@ public final class SqlSession implements AutoCloseable {
     public static final String VERSION = "3.3.0-emulator";
 
     private static final Pattern CURRENT_VERSION = Pattern.compile(
-            "(?is)select\\s+current_version\\(\\)(?:\\s+(?:as\\s+)?`?(\\w+)`?)?\\s*;?\\s*");
-    private static final Pattern INFORMATION_SCHEMA = Pattern.compile("(?i)`?information_schema`?\\s*\\.");
+            "(?is)select\\s+current_version\\(\\)(?:\\s+(?:as\\s+)?`?(\\w+)`?)?");
+    private static final Pattern INFORMATION_SCHEMA =
+            Pattern.compile("(?i)`?information_schema`?\\s*\\.\\s*`?(\\w+)`?");
     private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s*/\\*.*?\\*/)*\\s*", Pattern.DOTALL);
+    private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
     private static final Pattern ALL_ZERO_FRACTION = Pattern.compile("\\.0+$");
 
     private final DdlExecutor ddl;
@@ -50,7 +52,7 @@ public final class SqlSession implements AutoCloseable {
     }
 
     public QueryResult execute(String rawSql) {
-        String sql = LEADING_COMMENTS.matcher(rawSql).replaceFirst("").trim();
+        String sql = TRAILING_SEMICOLONS.matcher(LEADING_COMMENTS.matcher(rawSql).replaceFirst("")).replaceFirst("");
         Matcher version = CURRENT_VERSION.matcher(sql);
         if (version.matches()) {
             String label = version.group(1) != null ? version.group(1) : "current_version()";
@@ -67,14 +69,19 @@ public final class SqlSession implements AutoCloseable {
         }
         String first = firstWord(sql);
         return switch (first) {
-            case "SELECT", "WITH", "EXPLAIN" -> forward(INFORMATION_SCHEMA.matcher(sql)
-                    .replaceAll(InformationSchema.SCHEMA + "."));
+            case "SELECT", "WITH", "EXPLAIN" -> forward(toEmulatedInformationSchema(sql));
             case "SET", "SHOW", "BEGIN", "START", "COMMIT", "ROLLBACK" -> forward(sql);
             case "INSERT", "UPDATE", "DELETE", "REPLACE" -> throw SqlError.analysis(
                     "The emulator accepts data only through Stream Load; " + first + " is not supported");
             default -> throw SqlError.syntax("Unexpected input '" + first.toLowerCase(Locale.ROOT)
                     + "': the emulator does not support this statement");
         };
+    }
+
+    /** information_schema.x (any case) → the emulator's tables, whose names are upper case like StarRocks'. */
+    private static String toEmulatedInformationSchema(String sql) {
+        return INFORMATION_SCHEMA.matcher(sql).replaceAll(m -> InformationSchema.SCHEMA + "."
+                + m.group(1).toUpperCase(Locale.ROOT));
     }
 
     private static String firstWord(String sql) {

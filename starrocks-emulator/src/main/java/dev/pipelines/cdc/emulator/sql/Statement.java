@@ -50,10 +50,11 @@ public sealed interface Statement {
     record DropColumn(String name) implements AlterClause {
     }
 
-    record ShowDatabases() implements Statement {
+    /** {@code like} is a SQL LIKE pattern, or null. */
+    record ShowDatabases(String like) implements Statement {
     }
 
-    record ShowTables(String database) implements Statement {
+    record ShowTables(String database, String like) implements Statement {
     }
 
     record ShowCreateTable(TableName name) implements Statement {

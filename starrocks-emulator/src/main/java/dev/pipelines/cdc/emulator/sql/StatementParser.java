@@ -62,16 +62,18 @@ public final class StatementParser {
     private static Optional<Statement> show(TokenStream t) {
         t.next();
         if (t.acceptKeyword("DATABASES") || t.acceptKeyword("SCHEMAS")) {
+            String like = t.acceptKeyword("LIKE") ? t.string("a pattern") : null;
             t.expectEnd();
-            return Optional.of(new Statement.ShowDatabases());
+            return Optional.of(new Statement.ShowDatabases(like));
         }
         if (t.acceptKeyword("TABLES") || t.acceptKeyword("FULL", "TABLES")) {
             String db = null;
             if (t.acceptKeyword("FROM") || t.acceptKeyword("IN")) {
                 db = t.identifier("database name");
             }
+            String like = t.acceptKeyword("LIKE") ? t.string("a pattern") : null;
             t.expectEnd();
-            return Optional.of(new Statement.ShowTables(db));
+            return Optional.of(new Statement.ShowTables(db, like));
         }
         if (t.acceptKeyword("CREATE", "TABLE")) {
             Statement.TableName name = tableName(t);

@@ -98,7 +98,9 @@ class StatementParserTest {
         for (String sql : List.of("SELECT 1", "SET NAMES utf8mb4", "SHOW VARIABLES LIKE 'x'")) {
             assertThat(StatementParser.parse(sql)).as(sql).isEmpty();
         }
-        assertThat(StatementParser.parse("SHOW DATABASES")).contains(new Statement.ShowDatabases());
+        assertThat(StatementParser.parse("SHOW DATABASES")).contains(new Statement.ShowDatabases(null));
+        assertThat(StatementParser.parse("SHOW TABLES FROM db LIKE 'ord%'"))
+                .contains(new Statement.ShowTables("db", "ord%"));
         assertThat(StatementParser.parse("DESC db.t"))
                 .contains(new Statement.Describe(new Statement.TableName("db", "t")));
     }
