@@ -3,6 +3,9 @@ package dev.pipelines.cdc.operator.reconciler;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipelineStatus;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
+import dev.pipelines.cdc.operator.database.Databases;
+import dev.pipelines.cdc.operator.database.PreflightReport;
+import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.dependent.DesiredResourcesInContext;
 import dev.pipelines.cdc.operator.dependent.FlinkDeploymentDependent;
 import dev.pipelines.cdc.operator.dependent.PipelineConfigMapDependent;
@@ -17,7 +20,9 @@ import dev.pipelines.cdc.operator.validation.CdcPipelineValidator;
 import dev.pipelines.cdc.operator.validation.Violation;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -30,9 +35,10 @@ import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 
 /**
- * Observe → validate → write → report. The dependents are invoked explicitly, and only for a
- * valid spec with its Secrets in place: an invalid change leaves the last good FlinkDeployment
- * running as it was.
+ * Observe → validate → preflight → write → report. The dependents are invoked explicitly, and
+ * only for a valid spec with its Secrets in place and databases that pass preflight: an invalid
+ * change, or a database that is down or not ready, leaves the last good FlinkDeployment running
+ * as it was. On delete, the pipeline's replication slot and publication are dropped (Cleaner).
  */
 @Workflow(
     explicitInvocation = true,
@@ -41,17 +47,23 @@ import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
       @Dependent(name = "flink-deployment", type = FlinkDeploymentDependent.class, dependsOn = "pipeline-config")
     })
 @ControllerConfiguration(name = "cdcpipeline")
-public class CdcPipelineReconciler implements Reconciler<CdcPipeline> {
+public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<CdcPipeline> {
   private final OperatorSettings settings;
   private final CdcPipelineValidator validator;
   private final Clock clock;
   private final EventRecorder events;
+  private final Preflight preflight;
+  private final SourceCleanup cleanup;
+  private final SlotMetrics metrics;
 
-  public CdcPipelineReconciler(OperatorSettings settings, Clock clock) {
+  public CdcPipelineReconciler(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics) {
     this.settings = settings;
     this.validator = new CdcPipelineValidator(settings);
     this.clock = clock;
     this.events = new EventRecorder(clock);
+    this.preflight = new Preflight(databases);
+    this.cleanup = new SourceCleanup(databases.cleaner(), events, clock);
+    this.metrics = metrics;
   }
 
   @Override
@@ -59,7 +71,12 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline> {
     List<Violation> violations = validator.validate(pipeline);
     Optional<CredentialsCheck> credentials =
         violations.isEmpty() ? Optional.of(CredentialsCheck.of(pipeline, name -> secret(context, pipeline, name))) : Optional.empty();
-    boolean deployable = credentials.map(CredentialsCheck::ok).orElse(false);
+    // Preflight reads the databases before anything is created or changed.
+    Optional<PreflightReport> checked = credentials.filter(CredentialsCheck::ok)
+        .map(c -> preflight.run(pipeline, name -> secret(context, pipeline, name)));
+    boolean suspend = pipeline.getSpec() != null && pipeline.getSpec().job().suspend();
+    // Suspending never needs the databases, so a failing preflight does not prevent it.
+    boolean deployable = checked.map(p -> p.passed() || suspend).orElse(false);
 
     if (deployable) {
       DesiredResourcesInContext.put(context, DesiredResources.of(pipeline, settings));
@@ -70,15 +87,22 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline> {
         pipeline.getMetadata().getGeneration(),
         violations,
         credentials,
+        checked,
         context.getSecondaryResource(FlinkDeployment.class).map(FlinkJobObservation::of),
-        pipeline.getSpec() != null && pipeline.getSpec().job().suspend());
+        suspend);
     CdcPipelineStatus status = StatusFactory.build(pipeline.getStatus(), seen, clock.instant());
     events.onReadyChange(context.getClient(), pipeline, readyOf(pipeline.getStatus()), readyOf(status));
+    metrics.record(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), status.source());
 
     UpdateControl<CdcPipeline> control =
         status.equals(pipeline.getStatus()) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(pipeline, status, context));
-    // Secrets are not watched (that would need list/watch on every Secret): look again later.
-    return credentials.isPresent() && !deployable ? control.rescheduleAfter(settings.secretRecheckInterval()) : control;
+    return Rescheduling.next(settings, credentials, checked, status, clock.instant()).map(control::rescheduleAfter).orElse(control);
+  }
+
+  @Override
+  public DeleteControl cleanup(CdcPipeline pipeline, Context<CdcPipeline> context) {
+    metrics.forget(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName());
+    return cleanup.run(pipeline, context, name -> secret(context, pipeline, name));
   }
 
   @Override
