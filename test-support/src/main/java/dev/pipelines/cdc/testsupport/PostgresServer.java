@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real PostgreSQL 17 server (zonky embedded binaries) configured like a production CDC source:
@@ -33,15 +35,25 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start() {
+        return start(Map.of());
+    }
+
+    /**
+     * A server whose settings differ from the CDC-ready defaults, e.g. {@code wal_level=replica} to
+     * prove a check fails. Not shared: the caller closes it.
+     */
+    public static PostgresServer start(Map<String, String> overrides) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setServerConfig("wal_level", "logical")
-                    // zonky starts with synchronous_commit=off: logical decoding would see a commit ~200 ms late.
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_replication_slots", String.valueOf(MAX_REPLICATION_SLOTS))
-                    .setServerConfig("max_wal_senders", String.valueOf(MAX_WAL_SENDERS))
-                    .setCleanDataDirectory(true)
-                    .start();
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("wal_level", "logical");
+            // zonky starts with synchronous_commit=off: logical decoding would see a commit ~200 ms late.
+            config.put("synchronous_commit", "on");
+            config.put("max_replication_slots", String.valueOf(MAX_REPLICATION_SLOTS));
+            config.put("max_wal_senders", String.valueOf(MAX_WAL_SENDERS));
+            config.putAll(overrides);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setCleanDataDirectory(true);
+            config.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
             PostgresServer server = new PostgresServer(pg);
             server.createCdcUser();
             return server;
