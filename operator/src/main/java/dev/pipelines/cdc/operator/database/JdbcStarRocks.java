@@ -26,8 +26,8 @@ public final class JdbcStarRocks implements SinkInspector {
       }
       if (!exists && !target.createTables()) {
         return CheckResult.failed(Reasons.DATABASE_NOT_FOUND,
-            "database " + target.database() + " does not exist on " + target.jdbcUrl()
-                + " and createTables is false: create it, or set createTables: true");
+            "database " + target.database() + " does not exist on " + target.jdbcUrl() + " (or user '"
+                + target.user() + "' may not see it) and createTables is false: create it, or set createTables: true");
       }
       return CheckResult.passed(Reasons.PREFLIGHT_PASSED, what + " accepted user '" + target.user() + "'; database "
           + target.database() + (exists ? " exists" : " will be created by the job"));

@@ -164,6 +164,7 @@ class SourceLifecycleIT {
     await().atMost(TIMEOUT).until(() -> get("deleted").getStatus().source(),
         s -> s != null && Boolean.TRUE.equals(s.slotExists()));
 
+    assertThat(get("deleted").getMetadata().getFinalizers()).containsExactly("cdcpipelines.cdc.pipelines.dev/finalizer");
     client.resource(get("deleted")).delete();
 
     await().atMost(TIMEOUT).until(() -> get("deleted") == null);
