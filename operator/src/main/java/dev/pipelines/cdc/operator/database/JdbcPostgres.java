@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The source database over JDBC, as the pipeline's own user. Every statement the operator runs
@@ -24,7 +25,8 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
   static final String SERVER = """
       SELECT current_setting('wal_level'), r.rolreplication, r.rolsuper,
              current_setting('max_replication_slots')::int,
-             (SELECT count(*) FROM pg_replication_slots)::int
+             (SELECT count(*) FROM pg_replication_slots)::int,
+             has_database_privilege(current_database(), 'CREATE')
       FROM pg_roles r WHERE r.rolname = current_user""";
 
   /** Every user table, as the job sees them (its catalog uses the same filter). */
@@ -34,7 +36,8 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
              c.relreplident = 'f',
              EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0
                      AND NOT a.attisdropped AND a.attstorage <> 'p'),
-             has_table_privilege(c.oid, 'SELECT')
+             has_table_privilege(c.oid, 'SELECT'),
+             pg_has_role(c.relowner, 'USAGE')
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p')
         AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
@@ -46,6 +49,12 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
              pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint,
              pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint
       FROM pg_replication_slots WHERE slot_name = ?""";
+
+  static final String PUBLICATION = """
+      SELECT pg_has_role(p.pubowner, 'USAGE'), p.puballtables,
+             COALESCE(array_agg(t.schemaname || '.' || t.tablename) FILTER (WHERE t.tablename IS NOT NULL), '{}')
+      FROM pg_publication p LEFT JOIN pg_publication_tables t ON t.pubname = p.pubname
+      WHERE p.pubname = ? GROUP BY p.pubowner, p.puballtables""";
 
   static final String DROP_SLOT = "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
       + " WHERE slot_name = ? AND NOT active";
@@ -60,7 +69,7 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
   @Override
   public SourceReport inspect(PostgresTarget target, SourceSelection selection) {
     try (Connection c = connect(target)) {
-      return SourceVerdict.evaluate(facts(c, selection.slotName()), selection, target.user());
+      return SourceVerdict.evaluate(facts(c, selection), selection, target.user());
     } catch (SQLException e) {
       return SourceReport.unreachable(JdbcErrors.classify(e, "PostgreSQL at " + target.address(), target.user()));
     }
@@ -118,7 +127,7 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
     return c;
   }
 
-  private static SourceFacts facts(Connection c, String slotName) throws SQLException {
+  private static SourceFacts facts(Connection c, SourceSelection selection) throws SQLException {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SERVER)) {
       if (!rs.next()) {
         throw new SQLException("current_user is not in pg_roles", "42704");
@@ -128,15 +137,17 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
       boolean superuser = rs.getBoolean(3);
       int maxSlots = rs.getInt(4);
       int usedSlots = rs.getInt(5);
+      boolean canCreate = rs.getBoolean(6);
       Optional<SlotReading> slot = Optional.empty();
       Optional<String> slotError = Optional.empty();
       try {
-        slot = slot(c, slotName);
+        slot = slot(c, selection.slotName());
       } catch (SQLException e) {
         // e.g. pg_current_wal_lsn() on a standby: the preflight still stands, the figures do not.
         slotError = Optional.of(e.getMessage().trim());
       }
-      return new SourceFacts(walLevel, replication, superuser, maxSlots, usedSlots, tables(c), slot, slotError);
+      return new SourceFacts(walLevel, replication, superuser, maxSlots, usedSlots, canCreate, tables(c),
+          publication(c, selection.publicationName()), slot, slotError);
     }
   }
 
@@ -145,10 +156,23 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(TABLES)) {
       while (rs.next()) {
         tables.add(new CatalogTable(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-            rs.getBoolean(5), rs.getBoolean(6)));
+            rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)));
       }
     }
     return tables;
+  }
+
+  private static Optional<PublicationFacts> publication(Connection c, String name) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(PUBLICATION)) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String[] tables = (String[]) rs.getArray(3).getArray();
+        return Optional.of(new PublicationFacts(rs.getBoolean(1), rs.getBoolean(2), Set.of(tables)));
+      }
+    }
   }
 
   private static Optional<SlotReading> slot(Connection c, String slotName) throws SQLException {

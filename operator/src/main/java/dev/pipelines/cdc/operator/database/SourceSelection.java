@@ -10,7 +10,8 @@ import java.util.List;
  * @param slotsNeeded replication slots the job needs when its own slot does not exist yet: one,
  *     plus one temporary slot per parallel snapshot reader when it starts with a snapshot
  */
-public record SourceSelection(List<String> tables, List<String> excludeTables, String slotName, int slotsNeeded) {
+public record SourceSelection(List<String> tables, List<String> excludeTables, String slotName,
+    String publicationName, int slotsNeeded) {
   public SourceSelection {
     tables = List.copyOf(tables);
     excludeTables = List.copyOf(excludeTables);

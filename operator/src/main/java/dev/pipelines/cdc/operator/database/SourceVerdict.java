@@ -68,10 +68,52 @@ public final class SourceVerdict {
               + (selection.slotsNeeded() > 1 ? ", plus one temporary slot per parallel snapshot reader" : "")
               + "): drop unused slots or raise max_replication_slots (restart needed)");
     }
+    Optional<CheckResult> publication = publication(facts, selection, user, selected);
+    if (publication.isPresent()) {
+      return publication.get();
+    }
     return CheckResult.passed(Reasons.PREFLIGHT_PASSED,
         "wal_level logical, user '" + user + "' may replicate, " + selected.size()
             + (selected.size() == 1 ? " table" : " tables") + " selected, each with a primary key; "
-            + (facts.slot().isPresent() ? "slot " + selection.slotName() + " exists" : free + " replication slots free"));
+            + (facts.slot().isPresent() ? "slot " + selection.slotName() + " exists" : free + " replication slots free")
+            + "; publication " + selection.publicationName()
+            + (facts.publication().isPresent() ? " exists" : " will be created by the job"));
+  }
+
+  /**
+   * The job's own rule (PublicationMode): a publication that covers every selected table is used
+   * as it is; a missing one is created, and an incomplete one extended, by the job, which needs
+   * CREATE on the database (to create) and ownership of the tables and the publication. A CDC user
+   * rarely owns them, so this is where the job would otherwise fail at start.
+   */
+  private static Optional<CheckResult> publication(SourceFacts facts, SourceSelection selection, String user,
+      List<CatalogTable> selected) {
+    String name = selection.publicationName();
+    List<String> notOwned = names(selected.stream().filter(t -> !t.owned()).toList());
+    if (facts.publication().isEmpty()) {
+      if (facts.superuser() || (facts.canCreateInDatabase() && notOwned.isEmpty())) {
+        return Optional.empty();
+      }
+      String lacks = (facts.canCreateInDatabase() ? "" : "CREATE on the database")
+          + (!facts.canCreateInDatabase() && !notOwned.isEmpty() ? " and " : "")
+          + (notOwned.isEmpty() ? "" : "ownership of " + String.join(", ", notOwned));
+      return Optional.of(CheckResult.failed(Reasons.PUBLICATION_NOT_CREATABLE,
+          "publication " + name + " does not exist and user '" + user + "' may not create it (lacks " + lacks
+              + "); as the tables' owner run CREATE PUBLICATION " + name + " FOR TABLE "
+              + String.join(", ", names(selected))));
+    }
+    PublicationFacts pub = facts.publication().get();
+    List<String> missing = pub.allTables() ? List.of()
+        : names(selected).stream().filter(t -> !pub.tables().contains(t)).toList();
+    boolean mayAdd = facts.superuser()
+        || (pub.owned() && selected.stream().filter(t -> missing.contains(t.qualifiedName())).allMatch(CatalogTable::owned));
+    if (missing.isEmpty() || mayAdd) {
+      return Optional.empty();
+    }
+    return Optional.of(CheckResult.failed(Reasons.PUBLICATION_INCOMPLETE,
+        "publication " + name + " does not publish " + String.join(", ", missing) + " and user '" + user
+            + "' may not add them (needs ownership of the publication and the tables); as its owner run ALTER"
+            + " PUBLICATION " + name + " ADD TABLE " + String.join(", ", missing)));
   }
 
   private static Optional<String> replicaIdentityWarning(List<CatalogTable> selected) {

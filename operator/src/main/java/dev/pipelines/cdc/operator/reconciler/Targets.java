@@ -40,7 +40,7 @@ final class Targets {
     PostgresSource pg = pipeline.getSpec().source().postgres();
     // A snapshot's backfill opens a temporary slot per parallel reader besides the pipeline's own.
     int needed = 1 + (pg.startupMode() == StartupMode.INITIAL ? pipeline.getSpec().job().parallelism() : 0);
-    return new SourceSelection(pg.tables(), pg.excludeTables(), Names.slot(pipeline), needed);
+    return new SourceSelection(pg.tables(), pg.excludeTables(), Names.slot(pipeline), Names.publication(pipeline), needed);
   }
 
   private static Optional<String[]> credentials(SecretCredentials ref, Function<String, Optional<Secret>> secrets) {

@@ -25,6 +25,10 @@ public final class Reasons {
   public static final String MISSING_SELECT_PRIVILEGE = "MissingSelectPrivilege";
   public static final String MISSING_PRIMARY_KEY = "MissingPrimaryKey";
   public static final String NO_FREE_REPLICATION_SLOTS = "NoFreeReplicationSlots";
+  /** The publication is missing and the user may not create it (the job would fail doing so). */
+  public static final String PUBLICATION_NOT_CREATABLE = "PublicationNotCreatable";
+  /** The publication lacks selected tables and the user may not add them. */
+  public static final String PUBLICATION_INCOMPLETE = "PublicationIncomplete";
   public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
   public static final String DATABASE_NOT_FOUND = "DatabaseNotFound";
   /** Connection refused, timed out, host unknown, server starting: retried with backoff. */

@@ -43,6 +43,7 @@ class JdbcPostgresIT {
   @Test
   void readySourcePassesAndTheCdcUserCanReadItsSlotAndLag() {
     table("pf_ready", "id int PRIMARY KEY, v int");
+    publication("pf_ready_slot", "pf_ready");
     pg.superuserSql().execute("SELECT pg_create_logical_replication_slot('pf_ready_slot', 'pgoutput')");
 
     SourceReport first = postgres.inspect(cdcUser(), selection("public.pf_ready", "pf_ready_slot"));
@@ -92,7 +93,7 @@ class JdbcPostgresIT {
     table("pf_found", "id int PRIMARY KEY");
 
     SourceReport r = postgres.inspect(cdcUser(),
-        new SourceSelection(List.of("public.pf_found", "public\\.pf_nothing_.*"), List.of(), "pf_slot", 2));
+        new SourceSelection(List.of("public.pf_found", "public\\.pf_nothing_.*"), List.of(), "pf_slot", "pf_slot", 2));
 
     assertThat(r.check().reason()).isEqualTo(Reasons.TABLE_NOT_FOUND);
     assertThat(r.check().message()).contains("'public\\.pf_nothing_.*'");
@@ -176,9 +177,10 @@ class JdbcPostgresIT {
   void toastableTableWithDefaultReplicaIdentityIsAWarning() {
     table("pf_toast", "id int PRIMARY KEY, body text, doc jsonb");
     table("pf_narrow", "id int PRIMARY KEY, n int, t timestamptz");
+    publication("pf_slot", "pf_toast", "pf_narrow");
 
     SourceReport r = postgres.inspect(cdcUser(),
-        new SourceSelection(List.of("public.pf_toast", "public.pf_narrow"), List.of(), "pf_slot", 2));
+        new SourceSelection(List.of("public.pf_toast", "public.pf_narrow"), List.of(), "pf_slot", "pf_slot", 2));
 
     assertThat(r.check().ok()).isTrue();
     assertThat(r.replicaIdentityWarning()).hasValueSatisfying(w ->
@@ -186,6 +188,34 @@ class JdbcPostgresIT {
 
     pg.superuserSql().execute("ALTER TABLE pf_toast REPLICA IDENTITY FULL");
     assertThat(postgres.inspect(cdcUser(), selection("public.pf_toast", "pf_slot")).replicaIdentityWarning()).isEmpty();
+  }
+
+  @Test
+  void publicationTheCdcUserCannotCreateIsRefusedUntilItExistsOrTheUserMayCreateIt() {
+    table("pf_pub", "id int PRIMARY KEY");
+    pg.superuserSql().execute("DROP PUBLICATION IF EXISTS pf_pub_slot");
+
+    SourceReport r = postgres.inspect(cdcUser(), selection("public.pf_pub", "pf_pub_slot"));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.PUBLICATION_NOT_CREATABLE);
+    assertThat(r.check().message()).contains("lacks CREATE on the database and ownership of public.pf_pub",
+        "CREATE PUBLICATION pf_pub_slot FOR TABLE public.pf_pub");
+
+    // Either a DBA creates it...
+    publication("pf_pub_slot", "pf_pub");
+    assertThat(postgres.inspect(cdcUser(), selection("public.pf_pub", "pf_pub_slot")).check().message())
+        .endsWith("publication pf_pub_slot exists");
+
+    // ...or the CDC user may create it (the job then does).
+    pg.superuserSql().execute("DROP PUBLICATION pf_pub_slot", "ALTER TABLE pf_pub OWNER TO " + PostgresServer.CDC_USER,
+        "GRANT CREATE ON DATABASE " + PostgresServer.DATABASE + " TO " + PostgresServer.CDC_USER);
+    try {
+      assertThat(postgres.inspect(cdcUser(), selection("public.pf_pub", "pf_pub_slot")).check().message())
+          .endsWith("publication pf_pub_slot will be created by the job");
+    } finally {
+      pg.superuserSql().execute("REVOKE CREATE ON DATABASE " + PostgresServer.DATABASE + " FROM " + PostgresServer.CDC_USER,
+          "DROP TABLE pf_pub");
+    }
   }
 
   @Test
@@ -273,7 +303,13 @@ class JdbcPostgresIT {
   }
 
   private static SourceSelection selection(String table, String slot) {
-    return new SourceSelection(List.of(table), List.of(), slot, 2);
+    return new SourceSelection(List.of(table), List.of(), slot, slot, 2);
+  }
+
+  /** As a DBA would: the tables' owner creates the publication, so the CDC user needs to own nothing. */
+  private void publication(String name, String... tables) {
+    pg.superuserSql().execute("DROP PUBLICATION IF EXISTS " + name,
+        "CREATE PUBLICATION " + name + " FOR TABLE " + String.join(", ", tables));
   }
 
   private Connection replicationConnection() throws Exception {

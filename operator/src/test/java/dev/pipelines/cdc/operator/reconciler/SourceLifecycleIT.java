@@ -105,6 +105,7 @@ class SourceLifecycleIT {
     assertThat(flinkDeployment("blocked")).isNull();
 
     table(pg.superuserSql(), "lc_later", "id int PRIMARY KEY, note text");
+    publication(pg.superuserSql(), "cdc_data_blocked", "lc_later");
     // Retried with backoff (5 s at first), then deployed.
     await().atMost(TIMEOUT).until(() -> flinkDeployment("blocked") != null);
     await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -116,6 +117,7 @@ class SourceLifecycleIT {
   @Test
   void lagGrowsWhileSuspendedAndTheStatusShowsIt() {
     table(pg.superuserSql(), "lc_orders", "id int PRIMARY KEY, qty int");
+    publication(pg.superuserSql(), "cdc_data_lagging", "lc_orders");
     createSecrets();
     create(TestPipelines.with(pipeline("lagging", PostgresServer.DATABASE, pg.port(), "public.lc_orders"),
         "spec.source.postgres.maxLag", "64Ki"));
@@ -152,15 +154,15 @@ class SourceLifecycleIT {
   @Test
   void deleteDropsTheSlotAndPublicationAndLeavesOtherSlotsAlone() {
     table(pg.superuserSql(), "lc_deleted", "id int PRIMARY KEY");
+    publication(pg.superuserSql(), "cdc_data_deleted", "lc_deleted");
+    // As if the job had created it: owned by the pipeline's user, so the operator may drop it.
+    pg.superuserSql().execute("ALTER PUBLICATION cdc_data_deleted OWNER TO " + PostgresServer.CDC_USER);
     createSecrets();
     create(pipeline("deleted", PostgresServer.DATABASE, pg.port(), "public.lc_deleted"));
     await().atMost(TIMEOUT).until(() -> flinkDeployment("deleted") != null);
     pg.superuserSql().execute(
         "SELECT pg_create_logical_replication_slot('cdc_data_deleted', 'pgoutput')",
-        "SELECT pg_create_logical_replication_slot('lc_unrelated', 'pgoutput')",
-        "DROP PUBLICATION IF EXISTS cdc_data_deleted",
-        "CREATE PUBLICATION cdc_data_deleted FOR TABLE lc_deleted",
-        "ALTER PUBLICATION cdc_data_deleted OWNER TO " + PostgresServer.CDC_USER);
+        "SELECT pg_create_logical_replication_slot('lc_unrelated', 'pgoutput')");
     await().atMost(TIMEOUT).until(() -> get("deleted").getStatus().source(),
         s -> s != null && Boolean.TRUE.equals(s.slotExists()));
 
@@ -181,6 +183,7 @@ class SourceLifecycleIT {
   @Test
   void skipAnnotationLeavesTheSlot() {
     table(pg.superuserSql(), "lc_skipped", "id int PRIMARY KEY");
+    publication(pg.superuserSql(), "cdc_data_skipped", "lc_skipped");
     createSecrets();
     create(pipeline("skipped", PostgresServer.DATABASE, pg.port(), "public.lc_skipped"));
     await().atMost(TIMEOUT).until(() -> flinkDeployment("skipped") != null);
@@ -206,6 +209,7 @@ class SourceLifecycleIT {
     Sql vanishing = new Sql(() -> DriverManager.getConnection(
         "jdbc:postgresql://localhost:" + pg.port() + "/lc_vanishing", PostgresServer.SUPERUSER, ""));
     table(vanishing, "lc_gone", "id int PRIMARY KEY");
+    publication(vanishing, "cdc_data_vanishing", "lc_gone");
     createSecrets();
     create(pipeline("vanishing", "lc_vanishing", pg.port(), "public.lc_gone"));
     FlinkDeployment deployed = await().atMost(TIMEOUT).until(() -> flinkDeployment("vanishing"), fd -> fd != null);
@@ -230,6 +234,7 @@ class SourceLifecycleIT {
   @Test
   void unreachableDatabaseLeavesTheRunningJobAloneAndDeletionWaitsUntilSkipped() throws IOException {
     table(pg.superuserSql(), "lc_moving", "id int PRIMARY KEY");
+    publication(pg.superuserSql(), "cdc_data_moving", "lc_moving");
     createSecrets();
     create(pipeline("moving", PostgresServer.DATABASE, pg.port(), "public.lc_moving"));
     FlinkDeployment deployed = await().atMost(TIMEOUT).until(() -> flinkDeployment("moving"), fd -> fd != null);
@@ -298,6 +303,11 @@ class SourceLifecycleIT {
   private static void table(Sql sql, String name, String columns) {
     sql.execute("DROP TABLE IF EXISTS " + name + " CASCADE", "CREATE TABLE " + name + " (" + columns + ")",
         "GRANT SELECT ON " + name + " TO " + PostgresServer.CDC_USER);
+  }
+
+  /** Created by the tables' owner, as a DBA would: the CDC user owns nothing. */
+  private static void publication(Sql sql, String name, String table) {
+    sql.execute("DROP PUBLICATION IF EXISTS " + name, "CREATE PUBLICATION " + name + " FOR TABLE " + table);
   }
 
   private static void createSecrets() {
