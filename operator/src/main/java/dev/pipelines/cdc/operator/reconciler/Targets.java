@@ -27,13 +27,13 @@ final class Targets {
   static Optional<PostgresTarget> source(CdcPipeline pipeline, Function<String, Optional<Secret>> secrets) {
     PostgresSource pg = pipeline.getSpec().source().postgres();
     return credentials(pg.credentialsSecret(), secrets)
-        .map(c -> new PostgresTarget(pg.host(), pg.port(), pg.database(), c[0], c[1]));
+        .map(login -> new PostgresTarget(pg.host(), pg.port(), pg.database(), login.user(), login.password()));
   }
 
   static Optional<StarRocksTarget> sink(CdcPipeline pipeline, Function<String, Optional<Secret>> secrets) {
     StarRocksSink sr = pipeline.getSpec().sink().starrocks();
     return credentials(sr.credentialsSecret(), secrets)
-        .map(c -> new StarRocksTarget(sr.jdbcUrl(), sr.database(), sr.createTables(), c[0], c[1]));
+        .map(login -> new StarRocksTarget(sr.jdbcUrl(), sr.database(), sr.createTables(), login.user(), login.password()));
   }
 
   static SourceSelection selection(CdcPipeline pipeline) {
@@ -43,10 +43,17 @@ final class Targets {
     return new SourceSelection(pg.tables(), pg.excludeTables(), Names.slot(pipeline), Names.publication(pipeline), needed);
   }
 
-  private static Optional<String[]> credentials(SecretCredentials ref, Function<String, Optional<Secret>> secrets) {
+  private record Login(String user, String password) {
+    @Override
+    public String toString() {
+      return "Login[" + user + "]";
+    }
+  }
+
+  private static Optional<Login> credentials(SecretCredentials ref, Function<String, Optional<Secret>> secrets) {
     return secrets.apply(ref.name()).flatMap(secret ->
         value(secret, ref.usernameKey()).flatMap(user ->
-            value(secret, ref.passwordKey()).map(password -> new String[] {user, password})));
+            value(secret, ref.passwordKey()).map(password -> new Login(user, password))));
   }
 
   /** stringData as written (API servers fold it into data, the mock server does not), else decoded data. */
