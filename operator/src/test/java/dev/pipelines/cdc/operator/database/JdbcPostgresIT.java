@@ -1,6 +1,7 @@
 package dev.pipelines.cdc.operator.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.pipelines.cdc.operator.status.Reasons;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
@@ -12,10 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -278,10 +279,10 @@ class JdbcPostgresIT {
       assertThat(outcome.reason()).isEqualTo(Reasons.SLOT_ACTIVE);
       assertThat(pg.replicationSlots()).anyMatch(s -> s.name().equals("pf_active_slot"));
     }
-    // The consumer is gone: now it goes.
-    TimeUnit.MILLISECONDS.sleep(200);
+    // The consumer is gone (its walsender exits a moment later): now it goes.
     pg.superuserSql().execute("ALTER PUBLICATION pf_active_pub OWNER TO " + PostgresServer.CDC_USER);
-    assertThat(postgres.drop(cdcUser(), "pf_active_slot", "pf_active_pub").finished()).isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> postgres.drop(cdcUser(), "pf_active_slot", "pf_active_pub").finished());
+    assertThat(pg.replicationSlots()).noneMatch(s -> s.name().equals("pf_active_slot"));
   }
 
   @Test
