@@ -30,8 +30,11 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 
 /**
@@ -69,11 +72,13 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
   @Override
   public UpdateControl<CdcPipeline> reconcile(CdcPipeline pipeline, Context<CdcPipeline> context) {
     List<Violation> violations = validator.validate(pipeline);
+    // Each Secret is read once per pass, for the key check and then for preflight.
+    Map<String, Optional<Secret>> read = new HashMap<>();
+    Function<String, Optional<Secret>> secrets = name -> read.computeIfAbsent(name, n -> secret(context, pipeline, n));
     Optional<CredentialsCheck> credentials =
-        violations.isEmpty() ? Optional.of(CredentialsCheck.of(pipeline, name -> secret(context, pipeline, name))) : Optional.empty();
+        violations.isEmpty() ? Optional.of(CredentialsCheck.of(pipeline, secrets)) : Optional.empty();
     // Preflight reads the databases before anything is created or changed.
-    Optional<PreflightReport> checked = credentials.filter(CredentialsCheck::ok)
-        .map(c -> preflight.run(pipeline, name -> secret(context, pipeline, name)));
+    Optional<PreflightReport> checked = credentials.filter(CredentialsCheck::ok).map(c -> preflight.run(pipeline, secrets));
     boolean suspend = pipeline.getSpec() != null && pipeline.getSpec().job().suspend();
     // Suspending never needs the databases, so a failing preflight does not prevent it.
     boolean deployable = checked.map(p -> p.passed() || suspend).orElse(false);
