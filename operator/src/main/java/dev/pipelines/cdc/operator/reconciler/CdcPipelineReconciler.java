@@ -97,6 +97,9 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         suspend);
     CdcPipelineStatus status = StatusFactory.build(pipeline.getStatus(), seen, clock.instant());
     events.onReadyChange(context.getClient(), pipeline, readyOf(pipeline.getStatus()), readyOf(status));
+    for (String warning : List.of(ConditionTypes.SOURCE_WARNINGS, ConditionTypes.SLOT_LAGGING)) {
+      events.onWarningChange(context.getClient(), pipeline, condition(pipeline.getStatus(), warning), condition(status, warning));
+    }
     metrics.record(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), status.source());
 
     UpdateControl<CdcPipeline> control =
@@ -124,7 +127,11 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
   }
 
   private static dev.pipelines.cdc.operator.api.v1alpha1.Condition readyOf(CdcPipelineStatus status) {
-    return status == null ? null : Conditions.find(status.conditions(), ConditionTypes.READY).orElse(null);
+    return condition(status, ConditionTypes.READY);
+  }
+
+  private static dev.pipelines.cdc.operator.api.v1alpha1.Condition condition(CdcPipelineStatus status, String type) {
+    return status == null ? null : Conditions.find(status.conditions(), type).orElse(null);
   }
 
   /**

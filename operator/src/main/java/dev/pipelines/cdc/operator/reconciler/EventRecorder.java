@@ -30,6 +30,22 @@ final class EventRecorder {
     record(client, pipeline, now.isTrue() ? "Normal" : "Warning", now.reason(), now.message());
   }
 
+  /**
+   * Records a warning condition (True = something to look at) when it turns True, and when it
+   * clears again: these never change Ready, so without an event nobody would hear of them.
+   */
+  void onWarningChange(KubernetesClient client, CdcPipeline pipeline, Condition before, Condition now) {
+    boolean was = before != null && before.isTrue();
+    if (now == null || was == now.isTrue()) {
+      return;
+    }
+    if (now.isTrue()) {
+      warning(client, pipeline, now.reason(), now.message());
+    } else if (was) {
+      normal(client, pipeline, now.reason(), now.message());
+    }
+  }
+
   void normal(KubernetesClient client, CdcPipeline pipeline, String reason, String message) {
     record(client, pipeline, "Normal", reason, message);
   }

@@ -149,6 +149,10 @@ class SourceLifecycleIT {
       assertThat(lagging.message()).contains("no consumer is connected", "of WAL for it");
     });
     assertThat(METRICS.scrape()).contains("cdc_pipeline_slot_lag_bytes{namespace=\"data\",pipeline=\"lagging\",slot=\"cdc_data_lagging\"}");
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events()).anySatisfy(e -> {
+      assertThat(e.getReason()).isEqualTo(Reasons.LAG_ABOVE_THRESHOLD);
+      assertThat(e.getType()).isEqualTo("Warning");
+    }));
   }
 
   @Test
