@@ -2,6 +2,7 @@ package dev.pipelines.cdc.operator.reconciler;
 
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipelineStatus;
+import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.Databases;
 import dev.pipelines.cdc.operator.database.PreflightReport;
@@ -96,15 +97,18 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         context.getSecondaryResource(FlinkDeployment.class).map(FlinkJobObservation::of),
         suspend);
     CdcPipelineStatus status = StatusFactory.build(pipeline.getStatus(), seen, clock.instant());
-    events.onReadyChange(context.getClient(), pipeline, readyOf(pipeline.getStatus()), readyOf(status));
+    CdcPipelineStatus before = pipeline.getStatus();
+    events.onReadyChange(context.getClient(), pipeline, readyOf(before), readyOf(status));
     for (String warning : List.of(ConditionTypes.SOURCE_WARNINGS, ConditionTypes.SLOT_LAGGING)) {
-      events.onWarningChange(context.getClient(), pipeline, condition(pipeline.getStatus(), warning), condition(status, warning));
+      events.onWarningChange(context.getClient(), pipeline, condition(before, warning), condition(status, warning));
     }
     metrics.record(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), status.source());
 
     UpdateControl<CdcPipeline> control =
         status.equals(pipeline.getStatus()) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(pipeline, status, context));
-    return Rescheduling.next(settings, credentials, checked, status, clock.instant()).map(control::rescheduleAfter).orElse(control);
+    return Rescheduling.next(settings, credentials, checked, status, clock.instant())
+        .map(control::rescheduleAfter)
+        .orElse(control);
   }
 
   @Override
@@ -126,11 +130,11 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         context.getClient().secrets().inNamespace(pipeline.getMetadata().getNamespace()).withName(name).get());
   }
 
-  private static dev.pipelines.cdc.operator.api.v1alpha1.Condition readyOf(CdcPipelineStatus status) {
+  private static Condition readyOf(CdcPipelineStatus status) {
     return condition(status, ConditionTypes.READY);
   }
 
-  private static dev.pipelines.cdc.operator.api.v1alpha1.Condition condition(CdcPipelineStatus status, String type) {
+  private static Condition condition(CdcPipelineStatus status, String type) {
     return status == null ? null : Conditions.find(status.conditions(), type).orElse(null);
   }
 
