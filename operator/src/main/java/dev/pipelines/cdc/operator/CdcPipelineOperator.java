@@ -1,6 +1,8 @@
 package dev.pipelines.cdc.operator;
 
 import dev.pipelines.cdc.operator.config.OperatorSettings;
+import dev.pipelines.cdc.operator.database.Databases;
+import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.reconciler.CdcPipelineReconciler;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
@@ -17,9 +19,18 @@ public final class CdcPipelineOperator {
    * @param configuration client and JOSDK settings (production passes its defaults untouched)
    */
   public static Operator create(OperatorSettings settings, Clock clock, Consumer<ConfigurationServiceOverrider> configuration) {
+    return create(settings, clock, Databases.jdbc(), new SlotMetrics(), configuration);
+  }
+
+  /**
+   * @param databases how the operator reaches the pipelines' databases (tests pass fakes)
+   * @param metrics where slot figures are published for the Prometheus endpoint
+   */
+  public static Operator create(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics,
+      Consumer<ConfigurationServiceOverrider> configuration) {
     Operator operator = new Operator(configuration);
     operator.register(
-        new CdcPipelineReconciler(settings, clock),
+        new CdcPipelineReconciler(settings, clock, databases, metrics),
         c -> {
           if (settings.watchNamespaces().isEmpty()) {
             c.watchingAllNamespaces();

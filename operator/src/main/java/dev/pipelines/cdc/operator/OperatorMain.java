@@ -1,6 +1,9 @@
 package dev.pipelines.cdc.operator;
 
 import dev.pipelines.cdc.operator.config.OperatorSettings;
+import dev.pipelines.cdc.operator.database.Databases;
+import dev.pipelines.cdc.operator.metrics.MetricsServer;
+import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +20,12 @@ public final class OperatorMain {
     OperatorSettings settings = OperatorSettings.fromEnv(System.getenv());
     LOG.info("starting: job image {}, Flink {}, namespaces {}", settings.defaultJobImage(),
         settings.flinkVersion(), settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces());
-    Operator operator = CdcPipelineOperator.create(settings, Clock.systemUTC(), o -> {});
+    SlotMetrics metrics = new SlotMetrics();
+    if (settings.metricsPort() > 0) {
+      MetricsServer server = MetricsServer.start(settings.metricsPort(), metrics);
+      LOG.info("serving Prometheus metrics on :{}/metrics", server.port());
+    }
+    Operator operator = CdcPipelineOperator.create(settings, Clock.systemUTC(), Databases.jdbc(), metrics, o -> {});
     operator.installShutdownHook(Duration.ofSeconds(10));
     operator.start();
   }

@@ -28,7 +28,7 @@ public final class TestPipelines {
 
   public static OperatorSettings settings() {
     return new OperatorSettings("cdc-pipelines/pipeline-job:test", Set.of(), FlinkVersion.v1_19, "flink",
-        Optional.empty(), Duration.ofSeconds(1));
+        Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(1), 0);
   }
 
   /** Only the required fields, plus a state directory. */

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real PostgreSQL 17 server (zonky embedded binaries) configured like a production CDC source:
@@ -33,24 +35,38 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start() {
-        return start(0);
+        return start(0, Map.of());
     }
 
-    /** Starts on a fixed port (0: any free port), e.g. for the local demo. */
+    /** Starts on a fixed port, e.g. for the local demo. */
     public static PostgresServer start(int port) {
+        return start(port, Map.of());
+    }
+
+    /**
+     * A server whose settings differ from the CDC-ready defaults, e.g. {@code wal_level=replica} to
+     * prove a check fails. Not shared: the caller closes it.
+     */
+    public static PostgresServer start(Map<String, String> overrides) {
+        return start(0, overrides);
+    }
+
+    /** @param port a fixed port, or 0 for any free one */
+    private static PostgresServer start(int port, Map<String, String> overrides) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("wal_level", "logical");
+            // zonky starts with synchronous_commit=off: logical decoding would see a commit ~200 ms late.
+            config.put("synchronous_commit", "on");
+            config.put("max_replication_slots", String.valueOf(MAX_REPLICATION_SLOTS));
+            config.put("max_wal_senders", String.valueOf(MAX_WAL_SENDERS));
+            config.putAll(overrides);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setCleanDataDirectory(true);
             if (port != 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres pg = builder
-                    .setServerConfig("wal_level", "logical")
-                    // zonky starts with synchronous_commit=off: logical decoding would see a commit ~200 ms late.
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_replication_slots", String.valueOf(MAX_REPLICATION_SLOTS))
-                    .setServerConfig("max_wal_senders", String.valueOf(MAX_WAL_SENDERS))
-                    .setCleanDataDirectory(true)
-                    .start();
+            config.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
             PostgresServer server = new PostgresServer(pg);
             server.createCdcUser();
             return server;

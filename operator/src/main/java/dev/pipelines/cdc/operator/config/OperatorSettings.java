@@ -23,6 +23,8 @@ import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
  * @param flinkServiceAccount service account for Flink pods unless the spec names one
  * @param defaultStateDir state directory for pipelines that do not set one (may be absent)
  * @param secretRecheckInterval how often a pipeline waiting for a Secret looks again
+ * @param slotStatusInterval how often preflight runs again and the replication slot is read
+ * @param metricsPort port of the Prometheus endpoint ({@code /metrics}); 0 switches it off
  */
 public record OperatorSettings(
     String defaultJobImage,
@@ -30,7 +32,9 @@ public record OperatorSettings(
     FlinkVersion flinkVersion,
     String flinkServiceAccount,
     Optional<String> defaultStateDir,
-    Duration secretRecheckInterval) {
+    Duration secretRecheckInterval,
+    Duration slotStatusInterval,
+    int metricsPort) {
 
   public static final String ENV_JOB_IMAGE = "CDC_JOB_IMAGE";
   public static final String ENV_WATCH_NAMESPACES = "CDC_WATCH_NAMESPACES";
@@ -38,6 +42,8 @@ public record OperatorSettings(
   public static final String ENV_FLINK_SERVICE_ACCOUNT = "CDC_FLINK_SERVICE_ACCOUNT";
   public static final String ENV_DEFAULT_STATE_DIR = "CDC_DEFAULT_STATE_DIR";
   public static final String ENV_SECRET_RECHECK_SECONDS = "CDC_SECRET_RECHECK_SECONDS";
+  public static final String ENV_SLOT_STATUS_SECONDS = "CDC_SLOT_STATUS_SECONDS";
+  public static final String ENV_METRICS_PORT = "CDC_METRICS_PORT";
 
   public OperatorSettings {
     requireNonNull(defaultJobImage, "defaultJobImage");
@@ -46,6 +52,7 @@ public record OperatorSettings(
     requireNonNull(flinkServiceAccount, "flinkServiceAccount");
     requireNonNull(defaultStateDir, "defaultStateDir");
     requireNonNull(secretRecheckInterval, "secretRecheckInterval");
+    requireNonNull(slotStatusInterval, "slotStatusInterval");
   }
 
   /** Settings from environment variables, with defaults for anything unset. */
@@ -64,7 +71,10 @@ public record OperatorSettings(
         nonBlank(env.get(ENV_FLINK_SERVICE_ACCOUNT)).orElse("flink"),
         nonBlank(env.get(ENV_DEFAULT_STATE_DIR)),
         Duration.ofSeconds(
-            nonBlank(env.get(ENV_SECRET_RECHECK_SECONDS)).map(Long::parseLong).orElse(30L)));
+            nonBlank(env.get(ENV_SECRET_RECHECK_SECONDS)).map(Long::parseLong).orElse(30L)),
+        Duration.ofSeconds(
+            nonBlank(env.get(ENV_SLOT_STATUS_SECONDS)).map(Long::parseLong).orElse(30L)),
+        nonBlank(env.get(ENV_METRICS_PORT)).map(Integer::parseInt).orElse(8080));
   }
 
   private static FlinkVersion flinkVersion(String value) {

@@ -2,7 +2,11 @@ package dev.pipelines.cdc.operator.reconciler;
 
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipelineStatus;
+import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
+import dev.pipelines.cdc.operator.database.Databases;
+import dev.pipelines.cdc.operator.database.PreflightReport;
+import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.dependent.DesiredResourcesInContext;
 import dev.pipelines.cdc.operator.dependent.FlinkDeploymentDependent;
 import dev.pipelines.cdc.operator.dependent.PipelineConfigMapDependent;
@@ -17,7 +21,9 @@ import dev.pipelines.cdc.operator.validation.CdcPipelineValidator;
 import dev.pipelines.cdc.operator.validation.Violation;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -25,14 +31,18 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 
 /**
- * Observe → validate → write → report. The dependents are invoked explicitly, and only for a
- * valid spec with its Secrets in place: an invalid change leaves the last good FlinkDeployment
- * running as it was.
+ * Observe → validate → preflight → write → report. The dependents are invoked explicitly, and
+ * only for a valid spec with its Secrets in place and databases that pass preflight: an invalid
+ * change, or a database that is down or not ready, leaves the last good FlinkDeployment running
+ * as it was. On delete, the pipeline's replication slot and publication are dropped (Cleaner).
  */
 @Workflow(
     explicitInvocation = true,
@@ -41,25 +51,38 @@ import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
       @Dependent(name = "flink-deployment", type = FlinkDeploymentDependent.class, dependsOn = "pipeline-config")
     })
 @ControllerConfiguration(name = "cdcpipeline")
-public class CdcPipelineReconciler implements Reconciler<CdcPipeline> {
+public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<CdcPipeline> {
   private final OperatorSettings settings;
   private final CdcPipelineValidator validator;
   private final Clock clock;
   private final EventRecorder events;
+  private final Preflight preflight;
+  private final SourceCleanup cleanup;
+  private final SlotMetrics metrics;
 
-  public CdcPipelineReconciler(OperatorSettings settings, Clock clock) {
+  public CdcPipelineReconciler(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics) {
     this.settings = settings;
     this.validator = new CdcPipelineValidator(settings);
     this.clock = clock;
     this.events = new EventRecorder(clock);
+    this.preflight = new Preflight(databases);
+    this.cleanup = new SourceCleanup(databases.cleaner(), events, clock);
+    this.metrics = metrics;
   }
 
   @Override
   public UpdateControl<CdcPipeline> reconcile(CdcPipeline pipeline, Context<CdcPipeline> context) {
     List<Violation> violations = validator.validate(pipeline);
+    // Each Secret is read once per pass, for the key check and then for preflight.
+    Map<String, Optional<Secret>> read = new HashMap<>();
+    Function<String, Optional<Secret>> secrets = name -> read.computeIfAbsent(name, n -> secret(context, pipeline, n));
     Optional<CredentialsCheck> credentials =
-        violations.isEmpty() ? Optional.of(CredentialsCheck.of(pipeline, name -> secret(context, pipeline, name))) : Optional.empty();
-    boolean deployable = credentials.map(CredentialsCheck::ok).orElse(false);
+        violations.isEmpty() ? Optional.of(CredentialsCheck.of(pipeline, secrets)) : Optional.empty();
+    // Preflight reads the databases before anything is created or changed.
+    Optional<PreflightReport> checked = credentials.filter(CredentialsCheck::ok).map(c -> preflight.run(pipeline, secrets));
+    boolean suspend = pipeline.getSpec() != null && pipeline.getSpec().job().suspend();
+    // Suspending never needs the databases, so a failing preflight does not prevent it.
+    boolean deployable = checked.map(p -> p.passed() || suspend).orElse(false);
 
     if (deployable) {
       DesiredResourcesInContext.put(context, DesiredResources.of(pipeline, settings));
@@ -70,15 +93,28 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline> {
         pipeline.getMetadata().getGeneration(),
         violations,
         credentials,
+        checked,
         context.getSecondaryResource(FlinkDeployment.class).map(FlinkJobObservation::of),
-        pipeline.getSpec() != null && pipeline.getSpec().job().suspend());
+        suspend);
     CdcPipelineStatus status = StatusFactory.build(pipeline.getStatus(), seen, clock.instant());
-    events.onReadyChange(context.getClient(), pipeline, readyOf(pipeline.getStatus()), readyOf(status));
+    CdcPipelineStatus before = pipeline.getStatus();
+    events.onReadyChange(context.getClient(), pipeline, readyOf(before), readyOf(status));
+    for (String warning : List.of(ConditionTypes.SOURCE_WARNINGS, ConditionTypes.SLOT_LAGGING)) {
+      events.onWarningChange(context.getClient(), pipeline, condition(before, warning), condition(status, warning));
+    }
+    metrics.record(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), status.source());
 
     UpdateControl<CdcPipeline> control =
         status.equals(pipeline.getStatus()) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(withStatus(pipeline, status, context));
-    // Secrets are not watched (that would need list/watch on every Secret): look again later.
-    return credentials.isPresent() && !deployable ? control.rescheduleAfter(settings.secretRecheckInterval()) : control;
+    return Rescheduling.next(settings, credentials, checked, status, clock.instant())
+        .map(control::rescheduleAfter)
+        .orElse(control);
+  }
+
+  @Override
+  public DeleteControl cleanup(CdcPipeline pipeline, Context<CdcPipeline> context) {
+    metrics.forget(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName());
+    return cleanup.run(pipeline, context, name -> secret(context, pipeline, name));
   }
 
   @Override
@@ -94,8 +130,12 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline> {
         context.getClient().secrets().inNamespace(pipeline.getMetadata().getNamespace()).withName(name).get());
   }
 
-  private static dev.pipelines.cdc.operator.api.v1alpha1.Condition readyOf(CdcPipelineStatus status) {
-    return status == null ? null : Conditions.find(status.conditions(), ConditionTypes.READY).orElse(null);
+  private static Condition readyOf(CdcPipelineStatus status) {
+    return condition(status, ConditionTypes.READY);
+  }
+
+  private static Condition condition(CdcPipelineStatus status, String type) {
+    return status == null ? null : Conditions.find(status.conditions(), type).orElse(null);
   }
 
   /**

@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes a Kubernetes Event when a pipeline's Ready condition changes. */
+/** Writes Kubernetes Events about a pipeline: each change of Ready, and what deletion did in the database. */
 final class EventRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
   static final String COMPONENT = "cdc-pipeline-operator";
@@ -27,6 +27,34 @@ final class EventRecorder {
     if (before != null && before.status().equals(now.status()) && before.reason().equals(now.reason())) {
       return;
     }
+    record(client, pipeline, now.isTrue() ? "Normal" : "Warning", now.reason(), now.message());
+  }
+
+  /**
+   * Records a warning condition (True = something to look at) when it turns True, and when it
+   * clears again: these never change Ready, so without an event nobody would hear of them.
+   */
+  void onWarningChange(KubernetesClient client, CdcPipeline pipeline, Condition before, Condition now) {
+    boolean was = before != null && before.isTrue();
+    if (now == null || was == now.isTrue()) {
+      return;
+    }
+    if (now.isTrue()) {
+      warning(client, pipeline, now.reason(), now.message());
+    } else if (was) {
+      normal(client, pipeline, now.reason(), now.message());
+    }
+  }
+
+  void normal(KubernetesClient client, CdcPipeline pipeline, String reason, String message) {
+    record(client, pipeline, "Normal", reason, message);
+  }
+
+  void warning(KubernetesClient client, CdcPipeline pipeline, String reason, String message) {
+    record(client, pipeline, "Warning", reason, message);
+  }
+
+  private void record(KubernetesClient client, CdcPipeline pipeline, String type, String reason, String message) {
     String time = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     try {
       client.v1().events().inNamespace(pipeline.getMetadata().getNamespace()).resource(
@@ -42,9 +70,9 @@ final class EventRecorder {
               .withNamespace(pipeline.getMetadata().getNamespace())
               .withUid(pipeline.getMetadata().getUid())
               .endInvolvedObject()
-              .withType(now.isTrue() ? "Normal" : "Warning")
-              .withReason(now.reason())
-              .withMessage(now.message())
+              .withType(type)
+              .withReason(reason)
+              .withMessage(message)
               .withFirstTimestamp(time)
               .withLastTimestamp(time)
               .withCount(1)
@@ -53,7 +81,7 @@ final class EventRecorder {
               .build()).create();
     } catch (KubernetesClientException e) {
       // An event is a courtesy; the status already says the same thing.
-      LOG.warn("could not record event {} for {}/{}: {}", now.reason(),
+      LOG.warn("could not record event {} for {}/{}: {}", reason,
           pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), e.getMessage());
     }
   }

@@ -11,5 +11,16 @@ public final class ConditionTypes {
   /** The Flink job is running. */
   public static final String JOB_RUNNING = "JobRunning";
 
+  /** Preflight of the source: wal_level, privileges, tables, keys, free slots. */
+  public static final String SOURCE_READY = "SourceReady";
+  /** Preflight of the sink: FE reachable, credentials accepted, database present or creatable. */
+  public static final String SINK_READY = "SinkReady";
+  /** Warning (True = there is one): something works but costs, e.g. REPLICA IDENTITY not FULL. */
+  public static final String SOURCE_WARNINGS = "SourceWarnings";
+  /** Warning (True = lagging): the slot's lag is above spec.source.postgres.maxLag. */
+  public static final String SLOT_LAGGING = "SlotLagging";
+  /** Only while deleting: what the slot clean-up waits for. */
+  public static final String CLEANUP = "Cleanup";
+
   private ConditionTypes() {}
 }

@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.operator.status;
 
+import dev.pipelines.cdc.operator.database.PreflightReport;
 import dev.pipelines.cdc.operator.validation.Violation;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param generation the pipeline's metadata.generation
  * @param violations spec validation result (empty = valid)
  * @param credentials Secret check, absent when the spec was invalid and so not checked
+ * @param preflight source and sink checks, absent when not run (invalid spec or Secrets missing)
  * @param job the FlinkDeployment's reported state, absent when there is none
  * @param suspendRequested the spec asks for the job to be suspended
  */
@@ -18,6 +20,7 @@ public record Observation(
     long generation,
     List<Violation> violations,
     Optional<CredentialsCheck> credentials,
+    Optional<PreflightReport> preflight,
     Optional<FlinkJobObservation> job,
     boolean suspendRequested) {
 

@@ -16,5 +16,41 @@ public final class Reasons {
   /** Writing the pipeline's objects failed (API error, conflict...); it is retried with backoff. */
   public static final String RECONCILE_ERROR = "ReconcileError";
 
+
+  // Preflight: SourceReady and SinkReady.
+  public static final String PREFLIGHT_PASSED = "PreflightPassed";
+  public static final String WAL_LEVEL_NOT_LOGICAL = "WalLevelNotLogical";
+  public static final String MISSING_REPLICATION_PRIVILEGE = "MissingReplicationPrivilege";
+  public static final String TABLE_NOT_FOUND = "TableNotFound";
+  public static final String MISSING_SELECT_PRIVILEGE = "MissingSelectPrivilege";
+  public static final String MISSING_PRIMARY_KEY = "MissingPrimaryKey";
+  public static final String NO_FREE_REPLICATION_SLOTS = "NoFreeReplicationSlots";
+  /** The publication is missing and the user may not create it (the job would fail doing so). */
+  public static final String PUBLICATION_NOT_CREATABLE = "PublicationNotCreatable";
+  /** The publication lacks selected tables and the user may not add them. */
+  public static final String PUBLICATION_INCOMPLETE = "PublicationIncomplete";
+  public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
+  public static final String DATABASE_NOT_FOUND = "DatabaseNotFound";
+  /** Connection refused, timed out, host unknown, server starting: retried with backoff. */
+  public static final String UNREACHABLE = "Unreachable";
+  /** Any other database error during a check: retried with backoff. */
+  public static final String CHECK_FAILED = "CheckFailed";
+
+  // Warnings: SourceWarnings and SlotLagging.
+  public static final String REPLICA_IDENTITY_NOT_FULL = "ReplicaIdentityNotFull";
+  public static final String NO_WARNINGS = "NoWarnings";
+  public static final String LAG_ABOVE_THRESHOLD = "LagAboveThreshold";
+  public static final String LAG_WITHIN_THRESHOLD = "LagWithinThreshold";
+  public static final String SLOT_NOT_CREATED = "SlotNotCreated";
+  public static final String SLOT_UNREADABLE = "SlotUnreadable";
+
+  // Deletion: Cleanup condition and events.
+  public static final String WAITING_FOR_FLINK_DEPLOYMENT = "WaitingForFlinkDeployment";
+  public static final String SLOT_ACTIVE = "SlotActive";
+  public static final String CLEANUP_FAILED = "CleanupFailed";
+  public static final String SLOT_DROPPED = "SlotDropped";
+  public static final String PUBLICATION_NOT_DROPPED = "PublicationNotDropped";
+  public static final String CLEANUP_SKIPPED = "CleanupSkipped";
+
   private Reasons() {}
 }

@@ -21,22 +21,46 @@ public final class StatusFactory {
     long gen = seen.generation();
     Condition specValid = specValid(seen, gen);
     Condition credentials = credentials(seen, gen);
+    Condition sourceReady = PreflightConditions.sourceReady(seen.preflight(), gen);
+    Condition sinkReady = PreflightConditions.sinkReady(seen.preflight(), gen);
     Condition jobRunning = jobRunning(seen, gen);
-    Condition ready = ready(gen, List.of(specValid, credentials, jobRunning));
+    Condition ready = ready(gen, List.of(specValid, credentials, sourceReady, sinkReady, jobRunning));
     List<Condition> conditions =
         Conditions.merge(
             previous == null ? List.of() : previous.conditions(),
-            List.of(ready, specValid, credentials, jobRunning),
+            List.of(ready, specValid, credentials, sourceReady, sinkReady, jobRunning,
+                PreflightConditions.sourceWarnings(seen.preflight(), gen),
+                PreflightConditions.slotLagging(seen.preflight(), gen)),
             now);
     Optional<FlinkJobObservation> job = seen.job();
     return new CdcPipelineStatus(
         gen,
-        phase(specValid, credentials, jobRunning, seen.suspendRequested()),
+        phase(specValid, credentials, List.of(sourceReady, sinkReady), jobRunning, job.isPresent(), seen.suspendRequested()),
         conditions,
         job.map(FlinkJobObservation::name).orElse(null),
         job.map(FlinkJobObservation::jobState).orElse(null),
         job.map(FlinkJobObservation::lifecycleState).orElse(null),
-        ready.isTrue() ? null : ready.message());
+        ready.isTrue() ? null : ready.message(),
+        PreflightConditions.sourceStatus(previous == null ? null : previous.source(), seen.preflight()));
+  }
+
+  /**
+   * The previous status with one condition set (e.g. Cleanup while deleting), everything else as
+   * it was.
+   */
+  public static CdcPipelineStatus withCondition(CdcPipelineStatus previous, Condition condition, Instant now) {
+    List<Condition> before = previous == null ? List.of() : previous.conditions();
+    List<Condition> next = new java.util.ArrayList<>(before.stream().filter(c -> !c.type().equals(condition.type())).toList());
+    next.add(condition);
+    return new CdcPipelineStatus(
+        previous == null ? condition.observedGeneration() : previous.observedGeneration(),
+        previous == null ? Phase.Pending : previous.phase(),
+        Conditions.merge(before, next, now),
+        previous == null ? null : previous.flinkDeployment(),
+        previous == null ? null : previous.jobState(),
+        previous == null ? null : previous.lifecycleState(),
+        previous == null ? null : previous.lastError(),
+        previous == null ? null : previous.source());
   }
 
   /**
@@ -57,7 +81,8 @@ public final class StatusFactory {
         previous == null ? null : previous.flinkDeployment(),
         previous == null ? null : previous.jobState(),
         previous == null ? null : previous.lifecycleState(),
-        error);
+        error,
+        previous == null ? null : previous.source());
   }
 
   private static Condition specValid(Observation seen, long gen) {
@@ -110,11 +135,16 @@ public final class StatusFactory {
         .orElse(new Condition(ConditionTypes.READY, TRUE, gen, null, Reasons.RUNNING, "pipeline is running"));
   }
 
-  private static Phase phase(Condition specValid, Condition credentials, Condition job, boolean suspend) {
+  private static Phase phase(Condition specValid, Condition credentials, List<Condition> preflight, Condition job,
+      boolean deployed, boolean suspend) {
     if (!specValid.isTrue()) {
       return Phase.Invalid;
     }
     if (!credentials.isTrue()) {
+      return Phase.Pending;
+    }
+    // A failing preflight blocks a first deployment; a job already deployed keeps its phase.
+    if (!deployed && !suspend && preflight.stream().anyMatch(c -> !c.isTrue())) {
       return Phase.Pending;
     }
     if (job.isTrue()) {

@@ -9,6 +9,7 @@ import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
 import dev.pipelines.cdc.operator.api.v1alpha1.TableRoute;
 import dev.pipelines.cdc.operator.api.v1alpha1.UpgradeMode;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
+import dev.pipelines.cdc.operator.desired.ByteSizes;
 import dev.pipelines.cdc.operator.desired.Durations;
 import dev.pipelines.cdc.operator.desired.FlinkDeploymentFactory;
 import dev.pipelines.cdc.operator.desired.ReservedFlinkKeys;
@@ -92,6 +93,9 @@ public final class CdcPipelineValidator {
     validateTablePatterns(pg.excludeTables(), at + ".excludeTables", out);
     validatePgIdentifier(pg.slotName(), at + ".slotName", out);
     validatePgIdentifier(pg.publicationName(), at + ".publicationName", out);
+    if (ByteSizes.parse(pg.maxLag()).isEmpty()) {
+      out.add(new Violation(at + ".maxLag", "'" + pg.maxLag() + "' must be a byte count or a quantity such as 512Mi or 1Gi"));
+    }
     if (pg.snapshotChunkSize() < 1 || pg.snapshotChunkSize() > 1_000_000) {
       out.add(new Violation(at + ".snapshotChunkSize",
           pg.snapshotChunkSize() + " is outside 1-1000000; a whole chunk is held in memory"));

@@ -20,13 +20,16 @@ class OperatorSettingsTest {
     assertThat(s.flinkServiceAccount()).isEqualTo("flink");
     assertThat(s.defaultStateDir()).isEmpty();
     assertThat(s.secretRecheckInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.slotStatusInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.metricsPort()).isEqualTo(8080);
   }
 
   @Test
   void readsEveryVariable() {
     OperatorSettings s = OperatorSettings.fromEnv(Map.of(
         "CDC_JOB_IMAGE", "my/job:1", "CDC_WATCH_NAMESPACES", " a, b ,,", "CDC_FLINK_VERSION", "v1_20",
-        "CDC_FLINK_SERVICE_ACCOUNT", "sa", "CDC_DEFAULT_STATE_DIR", "s3://x", "CDC_SECRET_RECHECK_SECONDS", "5"));
+        "CDC_FLINK_SERVICE_ACCOUNT", "sa", "CDC_DEFAULT_STATE_DIR", "s3://x", "CDC_SECRET_RECHECK_SECONDS", "5",
+        "CDC_SLOT_STATUS_SECONDS", "10", "CDC_METRICS_PORT", "0"));
 
     assertThat(s.defaultJobImage()).isEqualTo("my/job:1");
     assertThat(s.watchNamespaces()).isEqualTo(Set.of("a", "b"));
@@ -34,6 +37,8 @@ class OperatorSettingsTest {
     assertThat(s.flinkServiceAccount()).isEqualTo("sa");
     assertThat(s.defaultStateDir()).contains("s3://x");
     assertThat(s.secretRecheckInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.slotStatusInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.metricsPort()).isZero();
   }
 
   @Test

@@ -94,7 +94,8 @@ class DesiredResourcesTest {
     CdcPipeline noDir = TestPipelines.with(TestPipelines.minimal(), "spec.job.stateDir", null);
     OperatorSettings s = TestPipelines.settings();
     OperatorSettings withDefault = new OperatorSettings(s.defaultJobImage(), s.watchNamespaces(), s.flinkVersion(),
-        s.flinkServiceAccount(), Optional.of("s3://platform/cdc"), s.secretRecheckInterval());
+        s.flinkServiceAccount(), Optional.of("s3://platform/cdc"), s.secretRecheckInterval(), s.slotStatusInterval(),
+        s.metricsPort());
 
     var conf = DesiredResources.of(noDir, withDefault).flinkDeployment().getSpec().getFlinkConfiguration();
 

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.PipelineConfigFile;
 import dev.pipelines.cdc.operator.CdcPipelineOperator;
+import dev.pipelines.cdc.operator.FakeDatabases;
 import dev.pipelines.cdc.operator.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
+import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.status.ConditionTypes;
 import dev.pipelines.cdc.operator.status.Conditions;
 import dev.pipelines.cdc.operator.status.Reasons;
@@ -44,7 +46,8 @@ class CdcPipelineReconcilerIT {
 
   @BeforeAll
   static void startOperator() {
-    operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(), o -> o
+    operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(), FakeDatabases.allReady(),
+        new SlotMetrics(), o -> o
         .withKubernetesClient(client)
         .withCloseClientOnStop(false)
         // The mock server does not implement server-side apply (404 on create, 415 on update):

@@ -2,6 +2,7 @@ package dev.pipelines.cdc.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelines.cdc.operator.FakeDatabases;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipelineStatus;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
@@ -33,7 +34,8 @@ class StatusFactoryTest {
       assertThat(c.lastTransitionTime()).isEqualTo("2026-01-01T00:00:00Z");
     });
     assertThat(s.conditions()).extracting(Condition::type)
-        .containsExactly("CredentialsReady", "JobRunning", "Ready", "SpecValid");
+        .containsExactly("CredentialsReady", "JobRunning", "Ready", "SinkReady", "SlotLagging", "SourceReady",
+            "SourceWarnings", "SpecValid");
   }
 
   @Test
@@ -63,7 +65,7 @@ class StatusFactoryTest {
   void invalidSpecSaysTheRunningJobKeepsItsLastSpec() {
     List<Violation> bad = List.of(new Violation("spec.job.parallelism", "must be at least 1"));
 
-    CdcPipelineStatus s = StatusFactory.build(null, new Observation(2, bad, Optional.empty(), Optional.of(RUNNING), false), T0);
+    CdcPipelineStatus s = StatusFactory.build(null, new Observation(2, bad, Optional.empty(), Optional.empty(), Optional.of(RUNNING), false), T0);
 
     assertThat(s.phase()).isEqualTo(Phase.Invalid);
     assertThat(cond(s, ConditionTypes.SPEC_VALID).message())
@@ -134,7 +136,8 @@ class StatusFactoryTest {
   }
 
   private static Observation seen(List<Violation> violations, CredentialsCheck creds, FlinkJobObservation job, boolean suspend) {
-    return new Observation(2, violations, Optional.of(creds), Optional.ofNullable(job), suspend);
+    return new Observation(2, violations, Optional.of(creds),
+        creds.ok() ? Optional.of(FakeDatabases.passed()) : Optional.empty(), Optional.ofNullable(job), suspend);
   }
 
   private static Condition cond(CdcPipelineStatus s, String type) {

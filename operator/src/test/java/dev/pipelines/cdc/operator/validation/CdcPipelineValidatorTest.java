@@ -37,6 +37,7 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.source.postgres.slotName", "Orders-Slot", "spec.source.postgres.slotName", "lower-case letters, digits or '_'"),
         Arguments.of("spec.source.postgres.publicationName", "p".repeat(64), "spec.source.postgres.publicationName", "1-63"),
         Arguments.of("spec.source.postgres.snapshotChunkSize", 0, "spec.source.postgres.snapshotChunkSize", "held in memory"),
+        Arguments.of("spec.source.postgres.maxLag", "1GB", "spec.source.postgres.maxLag", "quantity such as 512Mi"),
         Arguments.of("spec.sink.starrocks.jdbcUrl", "jdbc:postgresql://x/y", "spec.sink.starrocks.jdbcUrl", "MySQL-protocol JDBC URL"),
         Arguments.of("spec.sink.starrocks.loadUrls", List.of(), "spec.sink.starrocks.loadUrls", "at least one FE HTTP address"),
         Arguments.of("spec.sink.starrocks.loadUrls", List.of("starrocks-fe"), "spec.sink.starrocks.loadUrls[0]", "must be host:port"),

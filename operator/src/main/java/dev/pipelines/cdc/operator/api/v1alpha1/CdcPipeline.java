@@ -16,6 +16,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("cdcpipelines")
 @ShortNames("cdcp")
 @AdditionalPrinterColumn(
+    name = "Lag",
+    jsonPath = ".status.source.lagBytes",
+    type = AdditionalPrinterColumn.Type.INTEGER,
+    getDescription = "Bytes of WAL written since the job's confirmed position in the replication slot")
+@AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

@@ -14,7 +14,8 @@ public record CdcPipelineStatus(
             "Summary for people: Pending, Deploying, Running, Suspended, Failed or Invalid."
                 + " Automation should read conditions instead.")
         Phase phase,
-    @JsonPropertyDescription("Ready, SpecValid, CredentialsReady and JobRunning, with reasons.")
+    @JsonPropertyDescription("Ready, SpecValid, CredentialsReady, SourceReady, SinkReady, JobRunning, SourceWarnings,"
+            + " SlotLagging and (while deleting) Cleanup, with reasons.")
         List<Condition> conditions,
     @JsonPropertyDescription("Name of the FlinkDeployment that runs this pipeline.") String flinkDeployment,
     @PrinterColumn(name = "Job")
@@ -22,7 +23,10 @@ public record CdcPipelineStatus(
         String jobState,
     @JsonPropertyDescription("The FlinkDeployment's lifecycle state, e.g. STABLE, DEPLOYED, FAILED.")
         String lifecycleState,
-    @JsonPropertyDescription("The most recent error, from validation, credentials or Flink.") String lastError) {
+    @JsonPropertyDescription("The most recent error, from validation, credentials, preflight checks or Flink.")
+        String lastError,
+    @JsonPropertyDescription("The replication slot in the source database: names, activity, retained WAL and lag.")
+        SourceStatus source) {
 
   public CdcPipelineStatus {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);

@@ -22,5 +22,8 @@ public final class Patterns {
   /** A Kubernetes memory quantity or a Flink memory size, e.g. {@code 2048m}, {@code 2Gi}. */
   public static final String MEMORY = "^[0-9]+(\\.[0-9]+)?([kKmMgGtT]i?[bB]?)?$";
 
+  /** A byte count, plain or as a Kubernetes quantity: {@code 1073741824}, {@code 512Mi}, {@code 1Gi}, {@code 10G}. */
+  public static final String BYTES = "^[0-9]+(Ki|Mi|Gi|Ti|k|M|G|T)?$";
+
   private Patterns() {}
 }

@@ -52,10 +52,24 @@ public record PostgresSource(
         @JsonPropertyDescription(
             "Rows per snapshot chunk. A whole chunk is held in TaskManager memory, so larger"
                 + " chunks need more heap. Default: 8096.")
-        Integer snapshotChunkSize) {
+        Integer snapshotChunkSize,
+    @Default("true")
+        @JsonPropertyDescription(
+            "Drop the replication slot and the publication when the pipeline is deleted (after its"
+                + " Flink job is gone), so no forgotten slot keeps WAL on the server. The annotation"
+                + " cdc.pipelines.dev/skip-cleanup: \"true\" skips this for one deletion. Default: true.")
+        Boolean dropSlotOnDelete,
+    @Default(DEFAULT_MAX_LAG)
+        @Pattern(Patterns.BYTES)
+        @JsonPropertyDescription(
+            "Replication lag (WAL written since the slot's confirmed position) above which the"
+                + " SlotLagging condition turns True: bytes, or a quantity such as 512Mi or 1Gi."
+                + " Default: 1Gi.")
+        String maxLag) {
 
   public static final int DEFAULT_PORT = 5432;
   public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 8096;
+  public static final String DEFAULT_MAX_LAG = "1Gi";
 
   public PostgresSource {
     port = port == null ? DEFAULT_PORT : port;
@@ -63,5 +77,7 @@ public record PostgresSource(
     excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
     startupMode = startupMode == null ? StartupMode.INITIAL : startupMode;
     snapshotChunkSize = snapshotChunkSize == null ? DEFAULT_SNAPSHOT_CHUNK_SIZE : snapshotChunkSize;
+    dropSlotOnDelete = dropSlotOnDelete == null ? Boolean.TRUE : dropSlotOnDelete;
+    maxLag = maxLag == null ? DEFAULT_MAX_LAG : maxLag;
   }
 }

@@ -1,0 +1,222 @@
+package dev.pipelines.cdc.operator.database;
+
+import dev.pipelines.cdc.operator.status.Reasons;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The source database over JDBC, as the pipeline's own user. Every statement the operator runs
+ * in a source database is in this class (the README lists them). Connections are short-lived and
+ * have 5 s connect, login and socket timeouts, so a reconcile thread never hangs on a database.
+ */
+public final class JdbcPostgres implements SourceInspector, SlotCleaner {
+  static final int TIMEOUT_SECONDS = 5;
+
+  static final String SERVER = """
+      SELECT current_setting('wal_level'), r.rolreplication, r.rolsuper,
+             current_setting('max_replication_slots')::int,
+             (SELECT count(*) FROM pg_replication_slots)::int,
+             has_database_privilege(current_database(), 'CREATE')
+      FROM pg_roles r WHERE r.rolname = current_user""";
+
+  /** Every user table, as the job sees them (its catalog uses the same filter). */
+  static final String TABLES = """
+      SELECT n.nspname, c.relname,
+             EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary),
+             c.relreplident = 'f',
+             EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0
+                     AND NOT a.attisdropped AND a.attstorage <> 'p'),
+             has_table_privilege(c.oid, 'SELECT'),
+             pg_has_role(c.relowner, 'USAGE')
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p')
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+        AND NOT c.relispartition
+      ORDER BY 1, 2""";
+
+  static final String SLOT = """
+      SELECT active, confirmed_flush_lsn::text,
+             pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint,
+             pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint
+      FROM pg_replication_slots WHERE slot_name = ?""";
+
+  static final String PUBLICATION = """
+      SELECT pg_has_role(p.pubowner, 'USAGE'), p.puballtables,
+             COALESCE(array_agg(t.schemaname || '.' || t.tablename) FILTER (WHERE t.tablename IS NOT NULL), '{}')
+      FROM pg_publication p LEFT JOIN pg_publication_tables t ON t.pubname = p.pubname
+      WHERE p.pubname = ? GROUP BY p.pubowner, p.puballtables""";
+
+  static final String DROP_SLOT = "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+      + " WHERE slot_name = ? AND NOT active";
+
+  static final String PUBLICATION_EXISTS = "SELECT 1 FROM pg_publication WHERE pubname = ?";
+
+  /** SQLSTATE object_in_use: the slot became active between the check and the drop. */
+  private static final String OBJECT_IN_USE = "55006";
+  /** SQLSTATE insufficient_privilege: e.g. dropping a publication someone else owns. */
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+  @Override
+  public SourceReport inspect(PostgresTarget target, SourceSelection selection) {
+    try (Connection c = connect(target)) {
+      return SourceVerdict.evaluate(facts(c, selection), selection, target.user());
+    } catch (SQLException e) {
+      return SourceReport.unreachable(JdbcErrors.classify(e, "PostgreSQL at " + target.address(), target.user()));
+    }
+  }
+
+  @Override
+  public CleanupOutcome drop(PostgresTarget target, String slotName, String publicationName) {
+    try (Connection c = connect(target)) {
+      Optional<SlotReading> slot = slot(c, slotName);
+      if (slot.isPresent() && slot.get().active()) {
+        return CleanupOutcome.retry(Reasons.SLOT_ACTIVE,
+            "replication slot " + slotName + " is still in use by a consumer; waiting for it to disconnect");
+      }
+      boolean slotDropped = slot.isPresent() && dropSlot(c, slotName);
+      if (slot.isPresent() && !slotDropped) {
+        return CleanupOutcome.retry(Reasons.SLOT_ACTIVE,
+            "replication slot " + slotName + " became active while being dropped; retrying");
+      }
+      String slotText = slotDropped ? "dropped replication slot " + slotName : "replication slot " + slotName + " did not exist";
+      if (!exists(c, PUBLICATION_EXISTS, publicationName)) {
+        return CleanupOutcome.done(slotText + "; publication " + publicationName + " did not exist", Optional.empty());
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute("DROP PUBLICATION IF EXISTS " + quoteIdentifier(publicationName));
+        return CleanupOutcome.done(slotText + " and publication " + publicationName, Optional.empty());
+      } catch (SQLException e) {
+        if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+          throw e;
+        }
+        return CleanupOutcome.done(slotText + "; publication " + publicationName + " was left in place",
+            Optional.of("publication " + publicationName + " was not dropped: " + e.getMessage().trim()
+                + ". Its owner can run DROP PUBLICATION " + publicationName));
+      }
+    } catch (SQLException e) {
+      CheckResult failure = JdbcErrors.classify(e, "PostgreSQL at " + target.address(), target.user());
+      return CleanupOutcome.retry(failure.reason(), failure.message());
+    }
+  }
+
+  static Connection connect(PostgresTarget target) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", target.user());
+    props.setProperty("password", target.password());
+    props.setProperty("connectTimeout", String.valueOf(TIMEOUT_SECONDS));
+    props.setProperty("loginTimeout", String.valueOf(TIMEOUT_SECONDS));
+    props.setProperty("socketTimeout", String.valueOf(TIMEOUT_SECONDS));
+    props.setProperty("ApplicationName", "cdc-pipeline-operator");
+    String url = "jdbc:postgresql://" + target.host() + ":" + target.port() + "/"
+        + URLEncoder.encode(target.database(), StandardCharsets.UTF_8);
+    // The driver directly, not DriverManager: no global login timeout, no driver scan.
+    Connection c = new org.postgresql.Driver().connect(url, props);
+    if (c == null) {
+      throw new SQLException("the PostgreSQL driver does not accept " + url, "08001");
+    }
+    return c;
+  }
+
+  private static SourceFacts facts(Connection c, SourceSelection selection) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SERVER)) {
+      if (!rs.next()) {
+        throw new SQLException("current_user is not in pg_roles", "42704");
+      }
+      String walLevel = rs.getString(1);
+      boolean replication = rs.getBoolean(2);
+      boolean superuser = rs.getBoolean(3);
+      int maxSlots = rs.getInt(4);
+      int usedSlots = rs.getInt(5);
+      boolean canCreate = rs.getBoolean(6);
+      Optional<SlotReading> slot = Optional.empty();
+      Optional<String> slotError = Optional.empty();
+      try {
+        slot = slot(c, selection.slotName());
+      } catch (SQLException e) {
+        // e.g. pg_current_wal_lsn() on a standby: the preflight still stands, the figures do not.
+        slotError = Optional.of(e.getMessage().trim());
+      }
+      return new SourceFacts(walLevel, replication, superuser, maxSlots, usedSlots, canCreate, tables(c),
+          publication(c, selection.publicationName()), slot, slotError);
+    }
+  }
+
+  private static List<CatalogTable> tables(Connection c) throws SQLException {
+    List<CatalogTable> tables = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(TABLES)) {
+      while (rs.next()) {
+        tables.add(new CatalogTable(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+            rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)));
+      }
+    }
+    return tables;
+  }
+
+  private static Optional<PublicationFacts> publication(Connection c, String name) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(PUBLICATION)) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String[] tables = (String[]) rs.getArray(3).getArray();
+        return Optional.of(new PublicationFacts(rs.getBoolean(1), rs.getBoolean(2), Set.of(tables)));
+      }
+    }
+  }
+
+  private static Optional<SlotReading> slot(Connection c, String slotName) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(SLOT)) {
+      st.setString(1, slotName);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new SlotReading(rs.getBoolean(1), rs.getString(2), nullableLong(rs, 3), nullableLong(rs, 4)));
+      }
+    }
+  }
+
+  private static boolean dropSlot(Connection c, String slotName) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(DROP_SLOT)) {
+      st.setString(1, slotName);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      if (OBJECT_IN_USE.equals(e.getSQLState())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean exists(Connection c, String sql, String name) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /** Publication names are validated identifiers ([a-z0-9_]); quoting is belt and braces. */
+  static String quoteIdentifier(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+}

@@ -1,0 +1,71 @@
+package dev.pipelines.cdc.operator.reconciler;
+
+import dev.pipelines.cdc.config.StartupMode;
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
+import dev.pipelines.cdc.operator.api.v1alpha1.SecretCredentials;
+import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
+import dev.pipelines.cdc.operator.database.PostgresTarget;
+import dev.pipelines.cdc.operator.database.SourceSelection;
+import dev.pipelines.cdc.operator.database.StarRocksTarget;
+import dev.pipelines.cdc.operator.desired.Names;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A pipeline's databases, with the credentials from its Secrets. The values are read here and
+ * go only into JDBC connection properties: never into logs, status or events.
+ */
+final class Targets {
+  private Targets() {}
+
+  /** Empty when the Secret or one of its keys is missing. */
+  static Optional<PostgresTarget> source(CdcPipeline pipeline, Function<String, Optional<Secret>> secrets) {
+    PostgresSource pg = pipeline.getSpec().source().postgres();
+    return credentials(pg.credentialsSecret(), secrets)
+        .map(login -> new PostgresTarget(pg.host(), pg.port(), pg.database(), login.user(), login.password()));
+  }
+
+  static Optional<StarRocksTarget> sink(CdcPipeline pipeline, Function<String, Optional<Secret>> secrets) {
+    StarRocksSink sr = pipeline.getSpec().sink().starrocks();
+    return credentials(sr.credentialsSecret(), secrets)
+        .map(login -> new StarRocksTarget(sr.jdbcUrl(), sr.database(), sr.createTables(), login.user(), login.password()));
+  }
+
+  static SourceSelection selection(CdcPipeline pipeline) {
+    PostgresSource pg = pipeline.getSpec().source().postgres();
+    // A snapshot's backfill opens a temporary slot per parallel reader besides the pipeline's own.
+    int needed = 1 + (pg.startupMode() == StartupMode.INITIAL ? pipeline.getSpec().job().parallelism() : 0);
+    return new SourceSelection(pg.tables(), pg.excludeTables(), Names.slot(pipeline), Names.publication(pipeline), needed);
+  }
+
+  private record Login(String user, String password) {
+    @Override
+    public String toString() {
+      return "Login[" + user + "]";
+    }
+  }
+
+  private static Optional<Login> credentials(SecretCredentials ref, Function<String, Optional<Secret>> secrets) {
+    return secrets.apply(ref.name()).flatMap(secret ->
+        value(secret, ref.usernameKey()).flatMap(user ->
+            value(secret, ref.passwordKey()).map(password -> new Login(user, password))));
+  }
+
+  /** stringData as written (API servers fold it into data, the mock server does not), else decoded data. */
+  static Optional<String> value(Secret secret, String key) {
+    Map<String, String> plain = secret.getStringData();
+    if (plain != null && plain.containsKey(key)) {
+      return Optional.ofNullable(plain.get(key));
+    }
+    Map<String, String> data = secret.getData();
+    if (data != null && data.get(key) != null) {
+      return Optional.of(new String(Base64.getDecoder().decode(data.get(key).trim()), StandardCharsets.UTF_8));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,331 @@
+package dev.pipelines.cdc.operator.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pipelines.cdc.operator.status.Reasons;
+import dev.pipelines.cdc.testsupport.PostgresExtension;
+import dev.pipelines.cdc.testsupport.PostgresServer;
+import dev.pipelines.cdc.testsupport.ReplicationSlot;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.PGConnection;
+import org.postgresql.replication.PGReplicationStream;
+
+/**
+ * Preflight and slot clean-up against a real PostgreSQL 17, connecting as the CDC user (LOGIN
+ * REPLICATION, no superuser) the way the operator does. Each test uses its own tables and slots.
+ */
+@ExtendWith(PostgresExtension.class)
+class JdbcPostgresIT {
+  private final JdbcPostgres postgres = new JdbcPostgres();
+  private final PostgresServer pg;
+
+  JdbcPostgresIT(PostgresServer pg) {
+    this.pg = pg;
+  }
+
+  @AfterEach
+  void dropSlots() {
+    pg.dropAllReplicationSlots();
+  }
+
+  @Test
+  void readySourcePassesAndTheCdcUserCanReadItsSlotAndLag() {
+    table("pf_ready", "id int PRIMARY KEY, v int");
+    publication("pf_ready_slot", "pf_ready");
+    pg.superuserSql().execute("SELECT pg_create_logical_replication_slot('pf_ready_slot', 'pgoutput')");
+
+    SourceReport first = postgres.inspect(cdcUser(), selection("public.pf_ready", "pf_ready_slot"));
+
+    assertThat(first.check().ok()).as(first.check().message()).isTrue();
+    assertThat(first.slotReadError()).isEmpty();
+    assertThat(first.slot()).hasValueSatisfying(s -> {
+      assertThat(s.active()).isFalse();
+      assertThat(s.confirmedFlushLsn()).matches("[0-9A-F]+/[0-9A-F]+");
+      assertThat(s.lagBytes()).isNotNull();
+      assertThat(s.retainedWalBytes()).isNotNull();
+    });
+
+    pg.superuserSql().execute("INSERT INTO pf_ready SELECT g, g FROM generate_series(1, 2000) g");
+    SourceReport later = postgres.inspect(cdcUser(), selection("public.pf_ready", "pf_ready_slot"));
+
+    assertThat(later.slot().orElseThrow().lagBytes()).isGreaterThan(first.slot().orElseThrow().lagBytes() + 10_000);
+  }
+
+  @Test
+  void walLevelReplicaIsRefused() {
+    try (PostgresServer replicaOnly = PostgresServer.start(Map.of("wal_level", "replica"))) {
+      PostgresTarget target = new PostgresTarget("localhost", replicaOnly.port(), PostgresServer.DATABASE,
+          PostgresServer.CDC_USER, PostgresServer.CDC_PASSWORD);
+
+      SourceReport r = postgres.inspect(target, selection("public.anything", "pf_slot"));
+
+      assertThat(r.check().reason()).isEqualTo(Reasons.WAL_LEVEL_NOT_LOGICAL);
+      assertThat(r.check().message()).startsWith("wal_level is 'replica'");
+    }
+  }
+
+  @Test
+  void roleWithoutReplicationIsRefused() {
+    table("pf_norepl", "id int PRIMARY KEY");
+    pg.superuserSql().execute("DROP ROLE IF EXISTS pf_plain", "CREATE ROLE pf_plain LOGIN PASSWORD 'pw'");
+
+    SourceReport r = postgres.inspect(new PostgresTarget("localhost", pg.port(), PostgresServer.DATABASE, "pf_plain", "pw"),
+        selection("public.pf_norepl", "pf_slot"));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.MISSING_REPLICATION_PRIVILEGE);
+    assertThat(r.check().message()).contains("ALTER ROLE pf_plain REPLICATION");
+  }
+
+  @Test
+  void patternMatchingNoTableIsTableNotFound() {
+    table("pf_found", "id int PRIMARY KEY");
+
+    SourceReport r = postgres.inspect(cdcUser(),
+        new SourceSelection(List.of("public.pf_found", "public\\.pf_nothing_.*"), List.of(), "pf_slot", "pf_slot", 2));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.TABLE_NOT_FOUND);
+    assertThat(r.check().message()).contains("'public\\.pf_nothing_.*'");
+  }
+
+  @Test
+  void tableWithoutPrimaryKeyIsRefused() {
+    table("pf_keyless", "id int, v text");
+
+    SourceReport r = postgres.inspect(cdcUser(), selection("public.pf_keyless", "pf_slot"));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.MISSING_PRIMARY_KEY);
+    assertThat(r.check().message()).startsWith("public.pf_keyless has no primary key");
+  }
+
+  @Test
+  void tableTheUserMayNotReadIsRefused() {
+    pg.superuserSql().execute("DROP TABLE IF EXISTS pf_private", "CREATE TABLE pf_private (id int PRIMARY KEY)");
+
+    SourceReport r = postgres.inspect(cdcUser(), selection("public.pf_private", "pf_slot"));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.MISSING_SELECT_PRIVILEGE);
+  }
+
+  @Test
+  void wrongPasswordIsAuthenticationFailed() throws IOException {
+    // zonky's initdb trusts every local connection; make this one role prove its password.
+    pg.superuserSql().execute("DROP ROLE IF EXISTS pf_pw", "CREATE ROLE pf_pw LOGIN REPLICATION PASSWORD 'right'");
+    Path hba = Path.of((String) pg.superuserSql().scalar("SHOW hba_file"));
+    String rules = "host all pf_pw 127.0.0.1/32 scram-sha-256\nhost all pf_pw ::1/128 scram-sha-256\n";
+    String current = Files.readString(hba);
+    if (!current.startsWith(rules)) {
+      Files.writeString(hba, rules + current);
+      pg.superuserSql().execute("SELECT pg_reload_conf()");
+    }
+
+    SourceReport wrong = postgres.inspect(new PostgresTarget("localhost", pg.port(), PostgresServer.DATABASE, "pf_pw", "wrong"),
+        selection("public.anything", "pf_slot"));
+    SourceReport noSuchUser = postgres.inspect(
+        new PostgresTarget("localhost", pg.port(), PostgresServer.DATABASE, "pf_nobody", "x"), selection("public.anything", "pf_slot"));
+
+    assertThat(wrong.check().reason()).isEqualTo(Reasons.AUTHENTICATION_FAILED);
+    assertThat(wrong.check().message()).contains("pf_pw").doesNotContain("wrong");
+    assertThat(wrong.check().transientFailure()).isFalse();
+    assertThat(wrong.inspected()).isFalse();
+    assertThat(noSuchUser.check().reason()).isEqualTo(Reasons.AUTHENTICATION_FAILED);
+  }
+
+  @Test
+  void closedPortIsUnreachableAndRetried() throws IOException {
+    SourceReport r = postgres.inspect(new PostgresTarget("localhost", closedPort(), "postgres", "u", "p"),
+        selection("public.anything", "pf_slot"));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.UNREACHABLE);
+    assertThat(r.check().transientFailure()).isTrue();
+  }
+
+  @Test
+  void missingDatabaseIsReported() {
+    SourceReport r = postgres.inspect(new PostgresTarget("localhost", pg.port(), "pf_no_such_db",
+        PostgresServer.CDC_USER, PostgresServer.CDC_PASSWORD), selection("public.anything", "pf_slot"));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.DATABASE_NOT_FOUND);
+  }
+
+  @Test
+  void fullSlotTableIsNoFreeReplicationSlots() {
+    table("pf_slots", "id int PRIMARY KEY");
+    int used = ((Number) pg.superuserSql().scalar("SELECT count(*) FROM pg_replication_slots")).intValue();
+    for (int i = used; i < PostgresServer.MAX_REPLICATION_SLOTS; i++) {
+      pg.superuserSql().execute("SELECT pg_create_physical_replication_slot('pf_fill_" + i + "')");
+    }
+
+    SourceReport r = postgres.inspect(cdcUser(), selection("public.pf_slots", "pf_slot"));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.NO_FREE_REPLICATION_SLOTS);
+    assertThat(r.check().message()).contains("max_replication_slots is 10 and 10 are in use");
+  }
+
+  @Test
+  void toastableTableWithDefaultReplicaIdentityIsAWarning() {
+    table("pf_toast", "id int PRIMARY KEY, body text, doc jsonb");
+    table("pf_narrow", "id int PRIMARY KEY, n int, t timestamptz");
+    publication("pf_slot", "pf_toast", "pf_narrow");
+
+    SourceReport r = postgres.inspect(cdcUser(),
+        new SourceSelection(List.of("public.pf_toast", "public.pf_narrow"), List.of(), "pf_slot", "pf_slot", 2));
+
+    assertThat(r.check().ok()).isTrue();
+    assertThat(r.replicaIdentityWarning()).hasValueSatisfying(w ->
+        assertThat(w).startsWith("public.pf_toast has TOAST-able columns").doesNotContain("pf_narrow"));
+
+    pg.superuserSql().execute("ALTER TABLE pf_toast REPLICA IDENTITY FULL");
+    assertThat(postgres.inspect(cdcUser(), selection("public.pf_toast", "pf_slot")).replicaIdentityWarning()).isEmpty();
+  }
+
+  @Test
+  void publicationTheCdcUserCannotCreateIsRefusedUntilItExistsOrTheUserMayCreateIt() {
+    table("pf_pub", "id int PRIMARY KEY");
+    pg.superuserSql().execute("DROP PUBLICATION IF EXISTS pf_pub_slot");
+
+    SourceReport r = postgres.inspect(cdcUser(), selection("public.pf_pub", "pf_pub_slot"));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.PUBLICATION_NOT_CREATABLE);
+    assertThat(r.check().message()).contains("lacks CREATE on the database and ownership of public.pf_pub",
+        "CREATE PUBLICATION pf_pub_slot FOR TABLE public.pf_pub");
+
+    // Either a DBA creates it...
+    publication("pf_pub_slot", "pf_pub");
+    assertThat(postgres.inspect(cdcUser(), selection("public.pf_pub", "pf_pub_slot")).check().message())
+        .endsWith("publication pf_pub_slot exists");
+
+    // ...or the CDC user may create it (the job then does).
+    pg.superuserSql().execute("DROP PUBLICATION pf_pub_slot", "ALTER TABLE pf_pub OWNER TO " + PostgresServer.CDC_USER,
+        "GRANT CREATE ON DATABASE " + PostgresServer.DATABASE + " TO " + PostgresServer.CDC_USER);
+    try {
+      assertThat(postgres.inspect(cdcUser(), selection("public.pf_pub", "pf_pub_slot")).check().message())
+          .endsWith("publication pf_pub_slot will be created by the job");
+    } finally {
+      pg.superuserSql().execute("REVOKE CREATE ON DATABASE " + PostgresServer.DATABASE + " FROM " + PostgresServer.CDC_USER,
+          "DROP TABLE pf_pub");
+    }
+  }
+
+  @Test
+  void dropRemovesOurSlotAndPublicationAndLeavesOthersAlone() {
+    table("pf_drop", "id int PRIMARY KEY");
+    pg.superuserSql().execute(
+        "SELECT pg_create_logical_replication_slot('pf_drop_slot', 'pgoutput')",
+        "SELECT pg_create_logical_replication_slot('pf_other_slot', 'pgoutput')",
+        "DROP PUBLICATION IF EXISTS pf_drop_slot",
+        "CREATE PUBLICATION pf_drop_slot FOR TABLE pf_drop",
+        // As the job would have: created by the pipeline's user, so it owns it.
+        "ALTER PUBLICATION pf_drop_slot OWNER TO " + PostgresServer.CDC_USER);
+
+    CleanupOutcome outcome = postgres.drop(cdcUser(), "pf_drop_slot", "pf_drop_slot");
+
+    assertThat(outcome.finished()).isTrue();
+    assertThat(outcome.warning()).isEmpty();
+    assertThat(outcome.message()).isEqualTo("dropped replication slot pf_drop_slot and publication pf_drop_slot");
+    assertThat(pg.replicationSlots()).extracting(ReplicationSlot::name).containsExactly("pf_other_slot");
+    assertThat(pg.publications()).noneMatch(p -> p.name().equals("pf_drop_slot"));
+
+    assertThat(postgres.drop(cdcUser(), "pf_drop_slot", "pf_drop_slot").message())
+        .as("a second run finds nothing and finishes")
+        .isEqualTo("replication slot pf_drop_slot did not exist; publication pf_drop_slot did not exist");
+  }
+
+  @Test
+  void publicationOwnedBySomeoneElseIsLeftWithAWarning() {
+    table("pf_foreign", "id int PRIMARY KEY");
+    pg.superuserSql().execute(
+        "SELECT pg_create_logical_replication_slot('pf_foreign_slot', 'pgoutput')",
+        "DROP PUBLICATION IF EXISTS pf_foreign_slot",
+        "CREATE PUBLICATION pf_foreign_slot FOR TABLE pf_foreign");
+
+    CleanupOutcome outcome = postgres.drop(cdcUser(), "pf_foreign_slot", "pf_foreign_slot");
+
+    assertThat(outcome.finished()).isTrue();
+    assertThat(outcome.warning()).hasValueSatisfying(w ->
+        assertThat(w).contains("must be owner of publication pf_foreign_slot", "DROP PUBLICATION pf_foreign_slot"));
+    assertThat(pg.replicationSlots()).noneMatch(s -> s.name().equals("pf_foreign_slot"));
+    assertThat(pg.publications()).anyMatch(p -> p.name().equals("pf_foreign_slot"));
+    pg.superuserSql().execute("DROP PUBLICATION pf_foreign_slot");
+  }
+
+  @Test
+  void activeSlotIsNotDroppedButRetried() throws Exception {
+    table("pf_active", "id int PRIMARY KEY");
+    pg.superuserSql().execute("SELECT pg_create_logical_replication_slot('pf_active_slot', 'pgoutput')",
+        "DROP PUBLICATION IF EXISTS pf_active_pub", "CREATE PUBLICATION pf_active_pub FOR TABLE pf_active");
+    try (Connection replication = replicationConnection();
+        PGReplicationStream stream = replication.unwrap(PGConnection.class).getReplicationAPI().replicationStream()
+            .logical().withSlotName("pf_active_slot")
+            .withSlotOption("proto_version", 1).withSlotOption("publication_names", "pf_active_pub")
+            .start()) {
+      stream.readPending();
+
+      CleanupOutcome outcome = postgres.drop(cdcUser(), "pf_active_slot", "pf_active_pub");
+
+      assertThat(outcome.finished()).isFalse();
+      assertThat(outcome.reason()).isEqualTo(Reasons.SLOT_ACTIVE);
+      assertThat(pg.replicationSlots()).anyMatch(s -> s.name().equals("pf_active_slot"));
+    }
+    // The consumer is gone (its walsender exits a moment later): now it goes.
+    pg.superuserSql().execute("ALTER PUBLICATION pf_active_pub OWNER TO " + PostgresServer.CDC_USER);
+    await().atMost(Duration.ofSeconds(10)).until(() -> postgres.drop(cdcUser(), "pf_active_slot", "pf_active_pub").finished());
+    assertThat(pg.replicationSlots()).noneMatch(s -> s.name().equals("pf_active_slot"));
+  }
+
+  @Test
+  void unreachableDatabaseIsRetriedOnDrop() throws IOException {
+    CleanupOutcome outcome = postgres.drop(new PostgresTarget("localhost", closedPort(), "postgres", "u", "p"), "s", "p");
+
+    assertThat(outcome.finished()).isFalse();
+    assertThat(outcome.reason()).isEqualTo(Reasons.UNREACHABLE);
+  }
+
+  private void table(String name, String columns) {
+    pg.superuserSql().execute("DROP TABLE IF EXISTS " + name + " CASCADE", "CREATE TABLE " + name + " (" + columns + ")");
+    pg.grantCaptureOn(name);
+  }
+
+  private PostgresTarget cdcUser() {
+    return new PostgresTarget("localhost", pg.port(), PostgresServer.DATABASE, PostgresServer.CDC_USER,
+        PostgresServer.CDC_PASSWORD);
+  }
+
+  private static SourceSelection selection(String table, String slot) {
+    return new SourceSelection(List.of(table), List.of(), slot, slot, 2);
+  }
+
+  /** As a DBA would: the tables' owner creates the publication, so the CDC user needs to own nothing. */
+  private void publication(String name, String... tables) {
+    pg.superuserSql().execute("DROP PUBLICATION IF EXISTS " + name,
+        "CREATE PUBLICATION " + name + " FOR TABLE " + String.join(", ", tables));
+  }
+
+  private Connection replicationConnection() throws Exception {
+    Properties props = new Properties();
+    props.setProperty("user", PostgresServer.SUPERUSER);
+    props.setProperty("password", "");
+    props.setProperty("replication", "database");
+    props.setProperty("preferQueryMode", "simple");
+    props.setProperty("assumeMinServerVersion", "10");
+    return DriverManager.getConnection(pg.jdbcUrl(), props);
+  }
+
+  static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
