@@ -128,6 +128,26 @@ public final class PostgresServer implements AutoCloseable {
         superuserSql().execute("CREATE PUBLICATION " + name + " FOR TABLE " + String.join(", ", tables));
     }
 
+    /**
+     * Creates a login role with REPLICATION whose password is really checked: zonky's initdb trusts
+     * every local connection, so this adds scram-sha-256 rules for this one role to pg_hba.conf.
+     */
+    public void createPasswordCheckedRole(String role, String password) {
+        superuserSql().execute("DROP ROLE IF EXISTS " + role,
+                "CREATE ROLE " + role + " LOGIN REPLICATION PASSWORD '" + password + "'");
+        try {
+            java.nio.file.Path hba = java.nio.file.Path.of((String) superuserSql().scalar("SHOW hba_file"));
+            String rules = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
+            String current = java.nio.file.Files.readString(hba);
+            if (!current.startsWith(rules)) {
+                java.nio.file.Files.writeString(hba, rules + current);
+                superuserSql().execute("SELECT pg_reload_conf()");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public List<ReplicationSlot> replicationSlots() {
         return superuserSql().query(
                 "SELECT slot_name, plugin, slot_type, database, active, confirmed_flush_lsn::text AS lsn,"

@@ -9,8 +9,6 @@ import dev.pipelines.cdc.testsupport.PostgresServer;
 import dev.pipelines.cdc.testsupport.ReplicationSlot;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -120,16 +118,8 @@ class JdbcPostgresIT {
   }
 
   @Test
-  void wrongPasswordIsAuthenticationFailed() throws IOException {
-    // zonky's initdb trusts every local connection; make this one role prove its password.
-    pg.superuserSql().execute("DROP ROLE IF EXISTS pf_pw", "CREATE ROLE pf_pw LOGIN REPLICATION PASSWORD 'right'");
-    Path hba = Path.of((String) pg.superuserSql().scalar("SHOW hba_file"));
-    String rules = "host all pf_pw 127.0.0.1/32 scram-sha-256\nhost all pf_pw ::1/128 scram-sha-256\n";
-    String current = Files.readString(hba);
-    if (!current.startsWith(rules)) {
-      Files.writeString(hba, rules + current);
-      pg.superuserSql().execute("SELECT pg_reload_conf()");
-    }
+  void wrongPasswordIsAuthenticationFailed() {
+    pg.createPasswordCheckedRole("pf_pw", "right");
 
     SourceReport wrong = postgres.inspect(new PostgresTarget("localhost", pg.port(), PostgresServer.DATABASE, "pf_pw", "wrong"),
         selection("public.anything", "pf_slot"));
