@@ -119,9 +119,12 @@ class PipelineJobIT {
     createSourceTables(pg, schema, 1000, 20000, 2);
     PipelineConfig config = config(pg, sr, schema, schema, semantic);
 
-    // Stopped (as a lost JobManager would be) after its first checkpoint, in the middle of the snapshot.
+    // Stopped (as a lost JobManager would be) in the middle of the snapshot: some rows are in
+    // StarRocks and a checkpoint has completed since.
     try (RunningPipeline first = RunningPipeline.start(config, credentials(sr), checkpoints, 2, Optional.empty())) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> first.latestCheckpoint().isPresent());
+      await().atMost(Duration.ofSeconds(60)).until(() -> rowCount(sr, schema + ".items") > 0);
+      Optional<Path> seen = first.latestCheckpoint();
+      await().atMost(Duration.ofSeconds(30)).until(() -> !first.latestCheckpoint().equals(seen));
     }
     Path midSnapshot = RunningPipeline.latestCheckpoint(checkpoints);
     changeSomeRows(pg, schema, 1);
@@ -214,6 +217,16 @@ class PipelineJobIT {
         "DELETE FROM " + schema + ".order_items WHERE order_id % 17 = " + round,
         "BEGIN; UPDATE " + schema + ".customers SET name = 'round " + round + "' WHERE id = " + round + ";"
             + " DELETE FROM " + schema + ".orders WHERE id = " + (base + 5) + "; COMMIT");
+  }
+
+  private static long rowCount(StarRocksEmulator sr, String table) {
+    try (Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password());
+        var st = s.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      return 0;
+    }
   }
 
   private static String confirmedFlushLsn(PostgresServer pg, String slot) {

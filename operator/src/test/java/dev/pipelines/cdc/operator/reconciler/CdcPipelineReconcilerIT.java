@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.PipelineConfigFile;
-import dev.pipelines.cdc.operator.CdcPipelineOperator;
 import dev.pipelines.cdc.operator.FakeDatabases;
 import dev.pipelines.cdc.operator.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
@@ -21,7 +20,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.JobStatus;
@@ -46,15 +44,7 @@ class CdcPipelineReconcilerIT {
 
   @BeforeAll
   static void startOperator() {
-    operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(), FakeDatabases.allReady(),
-        new SlotMetrics(), o -> o
-        .withKubernetesClient(client)
-        .withCloseClientOnStop(false)
-        // The mock server does not implement server-side apply (404 on create, 415 on update):
-        // tests only use update/merge patches. Production keeps JOSDK's SSA defaults.
-        .withSSABasedCreateUpdateMatchForDependentResources(false)
-        .withUseSSAToPatchPrimaryResource(false));
-    operator.start();
+    operator = MockServerOperator.start(client, FakeDatabases.allReady(), new SlotMetrics());
   }
 
   @AfterAll

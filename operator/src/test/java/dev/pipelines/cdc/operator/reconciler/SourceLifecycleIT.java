@@ -3,7 +3,6 @@ package dev.pipelines.cdc.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pipelines.cdc.operator.CdcPipelineOperator;
 import dev.pipelines.cdc.operator.FakeDatabases;
 import dev.pipelines.cdc.operator.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
@@ -28,7 +27,6 @@ import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +59,7 @@ class SourceLifecycleIT {
     pg = server;
     JdbcPostgres postgres = new JdbcPostgres();
     Databases databases = new Databases(postgres, FakeDatabases.allReady().sink(), postgres);
-    operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(), databases, METRICS, o -> o
-        .withKubernetesClient(client)
-        .withCloseClientOnStop(false)
-        // The mock server does not implement server-side apply (see CdcPipelineReconcilerIT).
-        .withSSABasedCreateUpdateMatchForDependentResources(false)
-        .withUseSSAToPatchPrimaryResource(false));
-    operator.start();
+    operator = MockServerOperator.start(client, databases, METRICS);
   }
 
   @AfterAll

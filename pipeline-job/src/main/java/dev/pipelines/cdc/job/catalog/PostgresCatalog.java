@@ -89,29 +89,31 @@ public final class PostgresCatalog {
   }
 
   private List<SourceColumn> columns(String regclass) throws SQLException {
-    List<SourceColumn> columns = new ArrayList<>();
-    try (PreparedStatement st = connection.prepareStatement(COLUMNS)) {
-      st.setString(1, regclass);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          columns.add(new SourceColumn(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));
-        }
-      }
-    }
-    return columns;
+    return query(COLUMNS, regclass,
+        rs -> new SourceColumn(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));
   }
 
   private List<String> primaryKey(String regclass) throws SQLException {
-    List<String> key = new ArrayList<>();
-    try (PreparedStatement st = connection.prepareStatement(PRIMARY_KEY)) {
+    return query(PRIMARY_KEY, regclass, rs -> rs.getString(1));
+  }
+
+  /** Runs a catalog query about one table and maps every row. */
+  private <T> List<T> query(String sql, String regclass, Row<T> row) throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement st = connection.prepareStatement(sql)) {
       st.setString(1, regclass);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          key.add(rs.getString(1));
+          out.add(row.map(rs));
         }
       }
     }
-    return key;
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
   }
 
   private static String quote(String identifier) {

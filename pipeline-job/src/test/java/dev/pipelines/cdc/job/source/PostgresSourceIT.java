@@ -172,20 +172,10 @@ class PostgresSourceIT {
                 Map.of(table.qualifiedName(), new TableShape(Set.of("id", "n", "big", "doc"), table.primaryKey(), Set.of())),
                 PublicationMode.DISABLED),
             WatermarkStrategy.noWatermarks(), "postgres-cdc");
-    changes.addSink(new SinkFunction<ChangeRow>() {
-      @Override
-      public void invoke(ChangeRow value, Context context) {
-        RAW.add(value);
-      }
-    });
+    changes.addSink(collectInto(RAW));
     changes.keyBy(ChangeRow::routingKey)
         .map(new UnchangedValueResolver(pg.jdbcUrl(), credentials, Map.of(table.qualifiedName(), table)))
-        .addSink(new SinkFunction<ChangeRow>() {
-          @Override
-          public void invoke(ChangeRow value, Context context) {
-            COLLECTED.add(value);
-          }
-        });
+        .addSink(collectInto(COLLECTED));
     return env.executeAsync("toast-it");
   }
 
@@ -200,12 +190,21 @@ class PostgresSourceIT {
     Map<String, TableShape> shapes = Map.of(tables[0], new TableShape(columns, List.of("id"), Set.of("c")));
     env.fromSource(PostgresSourceFactory.create(config, credentials, List.of(tables), shapes, PublicationMode.DISABLED),
             WatermarkStrategy.noWatermarks(), "postgres-cdc")
-        .addSink(new SinkFunction<ChangeRow>() {
-          @Override
-          public void invoke(ChangeRow value, Context context) {
-            COLLECTED.add(value);
-          }
-        });
+        .addSink(collectInto(COLLECTED));
     return env.executeAsync("source-it");
+  }
+
+  /**
+   * A sink into one of this class's static queues. The function is serialized into the job, so it
+   * names the queue instead of capturing it (a captured queue would arrive as a copy).
+   */
+  private static SinkFunction<ChangeRow> collectInto(ConcurrentLinkedQueue<ChangeRow> queue) {
+    boolean raw = queue == RAW;
+    return new SinkFunction<>() {
+      @Override
+      public void invoke(ChangeRow value, Context context) {
+        (raw ? RAW : COLLECTED).add(value);
+      }
+    };
   }
 }

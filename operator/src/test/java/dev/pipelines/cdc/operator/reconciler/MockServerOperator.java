@@ -1,0 +1,27 @@
+package dev.pipelines.cdc.operator.reconciler;
+
+import dev.pipelines.cdc.operator.CdcPipelineOperator;
+import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.database.Databases;
+import dev.pipelines.cdc.operator.metrics.SlotMetrics;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+
+/** The operator, in-process, against the fabric8 mock API server. */
+final class MockServerOperator {
+  private MockServerOperator() {}
+
+  static Operator start(KubernetesClient client, Databases databases, SlotMetrics metrics) {
+    Operator operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(), databases, metrics,
+        o -> o
+            .withKubernetesClient(client)
+            .withCloseClientOnStop(false)
+            // The mock server does not implement server-side apply (404 on create, 415 on update):
+            // tests only use update/merge patches. Production keeps JOSDK's SSA defaults.
+            .withSSABasedCreateUpdateMatchForDependentResources(false)
+            .withUseSSAToPatchPrimaryResource(false));
+    operator.start();
+    return operator;
+  }
+}
