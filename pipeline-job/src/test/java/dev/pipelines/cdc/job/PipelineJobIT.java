@@ -165,13 +165,7 @@ class PipelineJobIT {
         Optional.of(RunningPipeline.latestCheckpoint(checkpoints)))) {
       List<Column> customers = List.of(new Column("id", NUMBER), new Column("name", TEXT), new Column("vip", BOOL),
           new Column("created", UTC_DATETIME), new Column("tier", NUMBER));
-      await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-        try (Connection p = pg.superuserConnection();
-            Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
-          assertEqual(TableChecksum.compare(p, schema + ".customers", s, schema + ".customers", customers, 1),
-              "customers");
-        }
-      });
+      awaitEqual(pg, sr, new Compared(schema + ".customers", schema + ".customers", customers, 1));
     }
   }
 
@@ -234,20 +228,28 @@ class PipelineJobIT {
         .confirmedFlushLsn();
   }
 
-  private void awaitEqual(PostgresServer pg, StarRocksEmulator sr, String schema, String db) {
+  /** A Postgres table, its StarRocks copy, the columns to compare and how many form the key. */
+  record Compared(String source, String target, List<Column> columns, int keyColumns) {}
+
+  /** The three tables of {@link #createSourceTables}. */
+  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, String schema, String db) {
+    awaitEqual(pg, sr,
+        new Compared(schema + ".customers", db + ".customers", CUSTOMERS, 1),
+        new Compared(schema + ".orders", db + ".orders", ORDERS, 1),
+        new Compared(schema + ".order_items", db + ".items", ORDER_ITEMS, 2));
+  }
+
+  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, Compared... tables) {
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
       try (Connection p = pg.superuserConnection();
           Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
-        assertEqual(TableChecksum.compare(p, schema + ".customers", s, db + ".customers", CUSTOMERS, 1), "customers");
-        assertEqual(TableChecksum.compare(p, schema + ".orders", s, db + ".orders", ORDERS, 1), "orders");
-        assertEqual(TableChecksum.compare(p, schema + ".order_items", s, db + ".items", ORDER_ITEMS, 2), "items");
+        for (Compared t : tables) {
+          TableChecksum.Result result = TableChecksum.compare(p, t.source(), s, t.target(), t.columns(), t.keyColumns());
+          assertThat(result.sourceRows()).as("%s has rows", t.source()).isPositive();
+          assertThat(result.equal()).as("%s: %s", t.source(), result).isTrue();
+        }
       }
     });
-  }
-
-  private static void assertEqual(TableChecksum.Result result, String table) {
-    assertThat(result.sourceRows()).as("%s has rows", table).isPositive();
-    assertThat(result.equal()).as("%s: %s", table, result).isTrue();
   }
 
   static void createSourceTables(PostgresServer pg, String schema, int customers, int orders, int itemsPerOrder) {
