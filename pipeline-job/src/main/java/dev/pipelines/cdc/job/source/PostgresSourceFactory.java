@@ -45,8 +45,8 @@ public final class PostgresSourceFactory {
         // a change made during the snapshot may be applied again after the row it produced: the
         // sink upserts by key in commit order, so StarRocks still ends at the source's state.
         .skipSnapshotBackfill(true)
-        // A table added to the config is snapshotted on restore, without re-reading the others.
-        .scanNewlyAddedTableEnabled(true)
+        // scanNewlyAddedTableEnabled stays off: with it, restoring from a checkpoint taken while
+        // tables were still being split lost deletes in our tests (see README, Known issues).
         // Lets the slot advance while the captured tables are quiet but the database is not.
         .heartbeatInterval(HEARTBEAT_INTERVAL)
         .debeziumProperties(debeziumProperties(pg, publicationMode))
