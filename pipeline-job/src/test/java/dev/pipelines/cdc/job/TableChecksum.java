@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -116,9 +115,5 @@ final class TableChecksum {
     } catch (Exception e) {
       return "unparsable " + kind + ": " + value;
     }
-  }
-
-  static String describe(Object o) {
-    return Objects.toString(o);
   }
 }
