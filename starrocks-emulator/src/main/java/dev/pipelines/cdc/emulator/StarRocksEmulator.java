@@ -2,6 +2,7 @@ package dev.pipelines.cdc.emulator;
 
 import dev.pipelines.cdc.emulator.catalog.Catalog;
 import dev.pipelines.cdc.emulator.catalog.Store;
+import dev.pipelines.cdc.emulator.load.AppliedChanges;
 import dev.pipelines.cdc.emulator.load.ErrorLogs;
 import dev.pipelines.cdc.emulator.load.LoadEngine;
 import dev.pipelines.cdc.emulator.load.StoreWriter;
@@ -39,11 +40,12 @@ public final class StarRocksEmulator implements AutoCloseable {
     private final MySqlFront mysql;
     private final Faults faults;
     private final RequestCounter counter;
+    private final AppliedChanges applied;
     /** A store started for this emulator alone, stopped with it; null when the caller owns the store. */
     private volatile AutoCloseable ownedStore;
 
     private StarRocksEmulator(EmulatorSettings settings, Server http, ServerConnector fe, ServerConnector be,
-                              MySqlFront mysql, Faults faults, RequestCounter counter) {
+                              MySqlFront mysql, Faults faults, RequestCounter counter, AppliedChanges applied) {
         this.settings = settings;
         this.http = http;
         this.fe = fe;
@@ -51,6 +53,7 @@ public final class StarRocksEmulator implements AutoCloseable {
         this.mysql = mysql;
         this.faults = faults;
         this.counter = counter;
+        this.applied = applied;
     }
 
     /** Starts the emulator on top of a running MariaDB (the store; its root user must be able to create databases). */
@@ -59,6 +62,7 @@ public final class StarRocksEmulator implements AutoCloseable {
         DdlExecutor ddl = new DdlExecutor(catalog, store);
         Faults faults = new Faults();
         RequestCounter counter = new RequestCounter();
+        AppliedChanges applied = new AppliedChanges();
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("emulator-http");
@@ -67,7 +71,7 @@ public final class StarRocksEmulator implements AutoCloseable {
         ServerConnector fe = connector(http, HttpApi.FE, settings.feHttpPort());
         ServerConnector be = connector(http, HttpApi.BE, settings.beHttpPort());
         Supplier<String> beUrl = () -> "http://" + HOST + ":" + be.getLocalPort();
-        LoadEngine engine = new LoadEngine(catalog, new StoreWriter(store), new ErrorLogs(beUrl), Clock.systemUTC());
+        LoadEngine engine = new LoadEngine(catalog, new StoreWriter(store, applied), new ErrorLogs(beUrl), Clock.systemUTC());
         http.setHandler(new HttpApi(engine, faults, counter, settings.user(), settings.password(), beUrl));
         MySqlFront mysql = null;
         try {
@@ -79,7 +83,7 @@ public final class StarRocksEmulator implements AutoCloseable {
                     throw new IllegalStateException("store unavailable", e);
                 }
             });
-            return new StarRocksEmulator(settings, http, fe, be, mysql, faults, counter);
+            return new StarRocksEmulator(settings, http, fe, be, mysql, faults, counter, applied);
         } catch (Exception e) {
             if (mysql != null) {
                 mysql.close();
@@ -175,6 +179,11 @@ public final class StarRocksEmulator implements AutoCloseable {
         return counter.get(endpoint);
     }
 
+    /** The journal of visible row changes, off until started (for exactly-once checks). */
+    public AppliedChanges appliedChanges() {
+        return applied;
+    }
+
     /** FE → BE redirects answered (each load sent to the FE costs one). */
     public long redirectCount() {
         return counter.redirects();
@@ -184,6 +193,7 @@ public final class StarRocksEmulator implements AutoCloseable {
     public void reset() {
         counter.reset();
         faults.clear();
+        applied.stop();
     }
 
     @Override

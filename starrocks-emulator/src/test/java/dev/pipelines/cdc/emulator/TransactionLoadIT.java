@@ -73,6 +73,35 @@ class TransactionLoadIT {
     }
 
     @Test
+    void theJournalCountsEachVisibleChangeOnceAndReportsAReloadAsADuplicate(StarRocksEmulator sr) throws Exception {
+        Http http = Http.of(sr);
+        sr.appliedChanges().start();
+        try {
+            String label = "journal-1";
+            Map<String, String> json = txn(label, "format", "json", "strip_outer_array", "true");
+            http.txn(sr, "begin", txn(label), null);
+            http.txn(sr, "load", json, "[{\"id\":50,\"v\":\"a\"},{\"id\":51,\"v\":\"b\"}]");
+            http.txn(sr, "prepare", txn(label), null);
+            http.txn(sr, "commit", txn(label), null);
+            http.txn(sr, "commit", txn(label), null);
+            http.txn(sr, "begin", txn("journal-aborted"), null);
+            http.txn(sr, "load", txn("journal-aborted", "format", "json"), "{\"id\":52,\"v\":\"c\"}");
+            http.txn(sr, "rollback", txn("journal-aborted"), null);
+            assertThat(sr.appliedChanges().total()).as("a re-commit and a rollback apply nothing").isEqualTo(2);
+            assertThat(sr.appliedChanges().duplicates()).isEmpty();
+
+            String again = "journal-2";
+            http.txn(sr, "begin", txn(again), null);
+            http.txn(sr, "load", txn(again, "format", "json"), "{\"id\":51,\"v\":\"b\"}");
+            http.txn(sr, "commit", txn(again), null);
+            assertThat(sr.appliedChanges().duplicates())
+                    .containsExactly(Map.entry(DB + ".t UPSERT {id=51, v=b}", 2L));
+        } finally {
+            sr.appliedChanges().stop();
+        }
+    }
+
+    @Test
     void rollbackOfAPreparedTransactionDiscardsItsRows(StarRocksEmulator sr) throws Exception {
         Http http = Http.of(sr);
         String label = "rollback-1";

@@ -4,9 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,15 +140,55 @@ public final class PostgresServer implements AutoCloseable {
         superuserSql().execute("DROP ROLE IF EXISTS " + role,
                 "CREATE ROLE " + role + " LOGIN REPLICATION PASSWORD '" + password + "'");
         try {
-            java.nio.file.Path hba = java.nio.file.Path.of((String) superuserSql().scalar("SHOW hba_file"));
+            Path hba = Path.of((String) superuserSql().scalar("SHOW hba_file"));
             String rules = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
-            String current = java.nio.file.Files.readString(hba);
+            String current = Files.readString(hba);
             if (!current.startsWith(rules)) {
-                java.nio.file.Files.writeString(hba, rules + current);
+                Files.writeString(hba, rules + current);
                 superuserSql().execute("SELECT pg_reload_conf()");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Restarts the server in place, as a maintenance restart or a failover to the same host would:
+     * {@code pg_ctl restart -m fast} on the same data directory, port and settings. Every open
+     * connection, replication connections included, is cut; slots, publications and data survive.
+     *
+     * @return how long the server was unreachable
+     */
+    public Duration restart() {
+        Path dataDir = Path.of((String) superuserSql().scalar("SHOW data_directory"));
+        try {
+            long postmaster = Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            // pg_ctl sits beside the running postgres binary (zonky unpacks both into one bin/ folder).
+            String postgresBinary = ProcessHandle.of(postmaster).flatMap(h -> h.info().command())
+                    .orElseThrow(() -> new IllegalStateException("cannot see the postmaster process " + postmaster));
+            Path pgCtl = Path.of(postgresBinary).resolveSibling("pg_ctl");
+            long start = System.nanoTime();
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // pg_ctl refuses root; zonky runs it in a user namespace the same way.
+                command.addAll(List.of("unshare", "-U"));
+            }
+            // The server's own output goes to a file: a pipe would stay open as long as the server runs.
+            Path log = Files.createTempFile("postgres-restart", ".log");
+            command.addAll(List.of(pgCtl.toString(), "-D", dataDir.toString(), "-l", log.toString(), "-m", "fast",
+                    "-w", "-t", "60", "restart"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("pg_ctl restart failed: " + Files.readString(log));
+            }
+            return Duration.ofNanos(System.nanoTime() - start);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting PostgreSQL", e);
         }
     }
 

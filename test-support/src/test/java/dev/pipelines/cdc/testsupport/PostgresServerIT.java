@@ -72,4 +72,25 @@ class PostgresServerIT {
         }
         assertThat(pg.replicationSlots()).noneMatch(s -> s.name().equals("slot_test"));
     }
+
+    @Test
+    void aRestartCutsConnectionsButKeepsDataSlotsAndPort(PostgresServer pg) throws Exception {
+        pg.superuserSql().execute("CREATE TABLE restart_probe (id int PRIMARY KEY)", "INSERT INTO restart_probe VALUES (1)",
+                "SELECT pg_create_logical_replication_slot('restart_probe_slot', 'pgoutput')");
+        try (java.sql.Connection before = pg.superuserConnection()) {
+            int port = pg.port();
+            Object startedBefore = pg.superuserSql().scalar("SELECT pg_postmaster_start_time()::text");
+
+            pg.restart();
+
+            assertThat(before.isValid(2)).as("connections opened before the restart are cut").isFalse();
+            assertThat(pg.port()).isEqualTo(port);
+            assertThat(pg.superuserSql().scalar("SELECT pg_postmaster_start_time()::text")).isNotEqualTo(startedBefore);
+            assertThat(pg.superuserSql().scalar("SELECT count(*) FROM restart_probe")).isEqualTo(1L);
+            assertThat(pg.replicationSlots()).extracting(ReplicationSlot::name).contains("restart_probe_slot");
+            assertThat(pg.superuserSql().scalar("SHOW wal_level")).isEqualTo("logical");
+        } finally {
+            pg.superuserSql().execute("SELECT pg_drop_replication_slot('restart_probe_slot')", "DROP TABLE restart_probe");
+        }
+    }
 }

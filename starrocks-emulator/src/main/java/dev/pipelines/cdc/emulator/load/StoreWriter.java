@@ -22,9 +22,11 @@ public final class StoreWriter {
 
     private final Store store;
     private final Map<String, Object> tableLocks = new ConcurrentHashMap<>();
+    private final AppliedChanges applied;
 
-    public StoreWriter(Store store) {
+    public StoreWriter(Store store, AppliedChanges applied) {
         this.store = store;
+        this.applied = applied;
     }
 
     /**
@@ -34,6 +36,7 @@ public final class StoreWriter {
     public void apply(TableDef table, List<LoadBatch> batches) throws SQLException {
         synchronized (tableLocks.computeIfAbsent(table.qualifiedName(), k -> new Object())) {
             applyLocked(table, batches);
+            applied.record(table.qualifiedName(), batches);
         }
     }
 
