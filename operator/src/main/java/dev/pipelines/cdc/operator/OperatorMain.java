@@ -27,7 +27,7 @@ public final class OperatorMain {
     // Serve before starting: the probes answer (readiness 503) while the informers sync.
     OperatorHttpServer server = settings.metricsPort() > 0
         ? OperatorHttpServer.start(settings.metricsPort(),
-            OperatorEndpoints.routes(metrics, new OperatorReadiness(operator)))
+            OperatorEndpoints.routes(metrics, new OperatorReadiness(operator.getRuntimeInfo())))
         : null;
     if (server != null) {
       LOG.info("serving {}, {} and {} on :{}", OperatorEndpoints.METRICS, OperatorEndpoints.LIVENESS,

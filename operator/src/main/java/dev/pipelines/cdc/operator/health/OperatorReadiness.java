@@ -11,15 +11,19 @@ import java.util.TreeSet;
  * healthy (an informer whose watch keeps failing, e.g. for lack of RBAC, does not).
  */
 public final class OperatorReadiness implements Readiness {
-  private final Operator operator;
+  private final RuntimeInfo info;
 
-  public OperatorReadiness(Operator operator) {
-    this.operator = operator;
+  /**
+   * @param info {@link Operator#getRuntimeInfo()}, taken once the controllers are registered and before
+   *     {@link Operator#start()}: asking the operator for it while {@code start()} runs waits for the lock that
+   *     {@code start()} holds until the informers have synced, which would hang the probe.
+   */
+  public OperatorReadiness(RuntimeInfo info) {
+    this.info = info;
   }
 
   @Override
   public Optional<String> notReadyReason() {
-    RuntimeInfo info = operator.getRuntimeInfo();
     if (!info.isStarted()) {
       return Optional.of("operator not started (informers not synced yet, or stopped)");
     }

@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -15,10 +19,15 @@ import java.util.function.Supplier;
  * 404 for any other path, 405 for any other method.
  */
 public final class OperatorHttpServer implements AutoCloseable {
-  private final HttpServer server;
+  /** Requests served at once: a slow readiness check or scrape must not hold up the liveness probe. */
+  private static final int THREADS = 2;
 
-  private OperatorHttpServer(HttpServer server) {
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private OperatorHttpServer(HttpServer server, ExecutorService executor) {
     this.server = server;
+    this.executor = executor;
   }
 
   /**
@@ -43,8 +52,17 @@ public final class OperatorHttpServer implements AutoCloseable {
           }
         }
       });
+      ExecutorService executor = Executors.newFixedThreadPool(THREADS, new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+          return new Thread(r, "http-" + count.incrementAndGet());
+        }
+      });
+      server.setExecutor(executor);
       server.start();
-      return new OperatorHttpServer(server);
+      return new OperatorHttpServer(server, executor);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve HTTP on port " + port, e);
     }
@@ -68,5 +86,6 @@ public final class OperatorHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

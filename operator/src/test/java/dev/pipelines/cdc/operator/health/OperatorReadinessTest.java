@@ -17,7 +17,7 @@ class OperatorReadinessTest {
     Operator operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(),
         FakeDatabases.allReady(), new SlotMetrics(), o -> {});
 
-    assertThat(new OperatorReadiness(operator).notReadyReason()).hasValueSatisfying(
+    assertThat(new OperatorReadiness(operator.getRuntimeInfo()).notReadyReason()).hasValueSatisfying(
         reason -> assertThat(reason).startsWith("operator not started"));
   }
 }

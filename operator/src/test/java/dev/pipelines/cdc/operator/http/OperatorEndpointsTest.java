@@ -10,7 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +78,37 @@ class OperatorEndpointsTest {
         HttpRequest.newBuilder(uri(OperatorEndpoints.READINESS)).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void aSlowReadinessCheckDoesNotHoldUpLiveness() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (OperatorHttpServer slow = OperatorHttpServer.start(0, OperatorEndpoints.routes(metrics, () -> {
+      await(release);
+      return Optional.empty();
+    }))) {
+      URI base = URI.create("http://localhost:" + slow.port());
+      CompletableFuture<HttpResponse<Void>> readiness = http.sendAsync(
+          HttpRequest.newBuilder(base.resolve(OperatorEndpoints.READINESS)).build(),
+          HttpResponse.BodyHandlers.discarding());
+
+      HttpResponse<Void> liveness = http.send(
+          HttpRequest.newBuilder(base.resolve(OperatorEndpoints.LIVENESS)).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.discarding());
+
+      assertThat(liveness.statusCode()).isEqualTo(200);
+      assertThat(readiness).isNotDone();
+      release.countDown();
+      assertThat(readiness.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
