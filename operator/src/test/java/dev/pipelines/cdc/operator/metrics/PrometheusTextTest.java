@@ -3,10 +3,6 @@ package dev.pipelines.cdc.operator.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelines.cdc.operator.api.v1alpha1.SourceStatus;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 class PrometheusTextTest {
@@ -33,20 +29,5 @@ class PrometheusTextTest {
   @Test
   void labelValuesAreEscaped() {
     assertThat(PrometheusText.escape("a\"b\\c\nd")).isEqualTo("a\\\"b\\\\c\\nd");
-  }
-
-  @Test
-  void servedOverHttp() throws Exception {
-    SlotMetrics metrics = new SlotMetrics();
-    metrics.record("data", "orders", new SourceStatus("s", "p", true, true, "0/1", 1L, 7L));
-    try (MetricsServer server = MetricsServer.start(0, metrics)) {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString());
-
-      assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.headers().firstValue("Content-Type")).contains(PrometheusText.CONTENT_TYPE);
-      assertThat(response.body()).contains("cdc_pipeline_slot_lag_bytes{namespace=\"data\",pipeline=\"orders\",slot=\"s\"} 7");
-    }
   }
 }

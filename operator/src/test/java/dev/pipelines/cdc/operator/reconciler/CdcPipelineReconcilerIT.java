@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.PipelineConfigFile;
 import dev.pipelines.cdc.operator.FakeDatabases;
+import dev.pipelines.cdc.operator.MockServerOperator;
 import dev.pipelines.cdc.operator.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;

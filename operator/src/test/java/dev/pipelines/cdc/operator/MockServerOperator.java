@@ -1,7 +1,5 @@
-package dev.pipelines.cdc.operator.reconciler;
+package dev.pipelines.cdc.operator;
 
-import dev.pipelines.cdc.operator.CdcPipelineOperator;
-import dev.pipelines.cdc.operator.TestPipelines;
 import dev.pipelines.cdc.operator.database.Databases;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,10 +7,10 @@ import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 
 /** The operator, in-process, against the fabric8 mock API server. */
-final class MockServerOperator {
+public final class MockServerOperator {
   private MockServerOperator() {}
 
-  static Operator start(KubernetesClient client, Databases databases, SlotMetrics metrics) {
+  public static Operator start(KubernetesClient client, Databases databases, SlotMetrics metrics) {
     Operator operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(), databases, metrics,
         o -> o
             .withKubernetesClient(client)
