@@ -147,7 +147,14 @@ load_images() {
 }
 
 install_operator() {
+  if [ ! -f "$KIND_ROOT/helm/cdc-operator/Chart.yaml" ]; then
+    echo "kind-up: no Helm chart at helm/cdc-operator" >&2
+    exit 1
+  fi
   kind_log "installing the CDC operator (helm/cdc-operator)"
+  # Helm installs a chart's crds/ only on first install and never upgrades them: apply the
+  # current CRD first, so a reused cluster gets schema changes too.
+  k apply -f "$KIND_ROOT/crds/cdcpipelines.cdc.pipelines.dev-v1.yml"
   helm --kube-context "$CONTEXT" upgrade --install cdc-operator "$KIND_ROOT/helm/cdc-operator" \
     --namespace "$OPERATOR_NAMESPACE" --create-namespace --wait --timeout 5m
   # Same tag, maybe a new image: restart so the operator runs what was just loaded.

@@ -65,8 +65,8 @@ class CdcPipelineOnKindE2E {
     public void testFailed(ExtensionContext context, Throwable cause) {
       if (cluster != null) {
         try {
-          System.err.println("diagnostics: "
-              + ClusterDiagnostics.dump(cluster, repo.logs().resolve("diagnostics-" + context.getRequiredTestMethod().getName() + ".log")));
+          String step = context.getRequiredTestMethod().getName();
+          System.err.println("diagnostics: " + ClusterDiagnostics.dump(cluster, repo.logs().resolve("diagnostics-" + step + ".log")));
         } catch (Exception e) {
           System.err.println("diagnostics could not be collected: " + e);
         }
@@ -88,7 +88,20 @@ class CdcPipelineOnKindE2E {
     KindManifests manifests = KindManifests.load(repo.kindManifests());
     cluster = new KindCluster(repo, config);
     clusterCreatedHere = !cluster.exists();
-    cluster.up();
+    if (!clusterCreatedHere) {
+      // A reused cluster may hold the pipeline of an earlier (maybe failed) run: start from a
+      // fresh one, which kind-up.sh then creates and waits for. Best effort: on a cluster
+      // without our CRD yet there is nothing to delete.
+      CommandResult deleted = cluster.kubectl(Duration.ofMinutes(10), "-n", NAMESPACE, "delete", "cdcpipeline",
+          PIPELINE, "--ignore-not-found", "--wait=true", "--timeout=10m");
+      System.err.println("reusing cluster " + config.name() + ": " + deleted.output().strip());
+    }
+    try {
+      cluster.up();
+    } catch (AssertionError e) {
+      System.err.println("diagnostics: " + ClusterDiagnostics.dump(cluster, repo.logs().resolve("diagnostics-kind-up.log")));
+      throw e;
+    }
     kube = cluster.client();
     shop = new ShopDatabases(
         config.hostPortFor(manifests.nodePort(NAMESPACE, "postgres-external", "postgres")),

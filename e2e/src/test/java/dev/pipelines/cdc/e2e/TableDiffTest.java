@@ -2,6 +2,7 @@ package dev.pipelines.cdc.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +39,9 @@ class TableDiffTest {
 
   @Test
   void manyDifferencesAreCapped() {
-    Map<String, String>[] rows = new Map[30];
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = row(i, "s");
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      rows.add(row(i, "s"));
     }
     List<String> diff = TableDiff.between(table("pg", rows), table("sr"));
     assertThat(diff).hasSize(TableDiff.MAX_REPORTED + 1).last().isEqualTo("... and 10 more differences");
@@ -55,6 +56,10 @@ class TableDiffTest {
 
   @SafeVarargs
   private static TableContent table(String name, Map<String, String>... rows) {
+    return table(name, List.of(rows));
+  }
+
+  private static TableContent table(String name, List<Map<String, String>> rows) {
     Map<List<String>, Map<String, String>> byKey = new LinkedHashMap<>();
     for (Map<String, String> row : rows) {
       byKey.put(List.of(row.get("id")), row);
