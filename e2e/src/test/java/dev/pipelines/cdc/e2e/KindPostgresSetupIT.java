@@ -79,6 +79,21 @@ class KindPostgresSetupIT {
   }
 
   @Test
+  void tableContentReadsTimestamptzAsUtcAndNumbersByValue(PostgresServer server) throws SQLException {
+    try (Connection owner = connect(server, PostgresServer.SUPERUSER, "")) {
+      run(owner, "SET TIME ZONE 'America/New_York'"); // the session zone must not matter
+      TableContent orders = TableContent.read(owner, "public.orders", ShopDatabases.KEYS.get("orders"));
+      assertThat(orders.columns()).containsExactly("id", "customer_id", "status", "total", "created_at", "updated_at");
+      assertThat(orders.rows()).hasSize(1000);
+      Map<String, String> first = orders.rows().get(List.of("1"));
+      assertThat(first).containsEntry("created_at", "2024-01-01T00:01").containsEntry("total", "7.31")
+          .containsEntry("status", "paid").containsEntry("updated_at", null);
+      TableContent items = TableContent.read(owner, "public.order_items", ShopDatabases.KEYS.get("order_items"));
+      assertThat(items.rows()).containsKey(List.of("1000", "3"));
+    }
+  }
+
+  @Test
   void rerunningThePublicationSqlResetsItToThePipelinesTables(PostgresServer server) throws Exception {
     try (Connection owner = connect(server, PostgresServer.SUPERUSER, "")) {
       run(owner, "ALTER PUBLICATION cdc_orders ADD TABLE public.customers");
