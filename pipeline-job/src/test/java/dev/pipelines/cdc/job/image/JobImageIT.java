@@ -77,10 +77,6 @@ class JobImageIT {
 
   @Test
   void reproducibleAndLabelled() {
-    assertThat(image.config().created()).isEqualTo("1970-01-01T00:00:00Z");
-    assertThat(image.config().labels())
-        .containsEntry("org.opencontainers.image.version", System.getProperty("project.version"))
-        .containsKeys("org.opencontainers.image.title", "org.opencontainers.image.description",
-            "org.opencontainers.image.base.name");
+    assertThat(image.config().releaseProblems(System.getProperty("project.version"))).isEmpty();
   }
 }

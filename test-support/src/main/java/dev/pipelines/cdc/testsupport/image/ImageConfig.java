@@ -47,6 +47,28 @@ public record ImageConfig(
         strings(root.path("rootfs").path("diff_ids")));
   }
 
+  /** Labels every image of this project carries (from the poms). */
+  public static final List<String> OCI_LABELS = List.of("org.opencontainers.image.title",
+      "org.opencontainers.image.description", "org.opencontainers.image.version",
+      "org.opencontainers.image.base.name");
+
+  /**
+   * What keeps this image from being a reproducible, labelled build of {@code version}: a creation time
+   * other than the epoch, a missing OCI label, another version label. Empty when there is nothing.
+   */
+  public List<String> releaseProblems(String version) {
+    List<String> problems = new ArrayList<>();
+    if (!"1970-01-01T00:00:00Z".equals(created)) {
+      problems.add("created " + created + ", not at the epoch: the image is not reproducible");
+    }
+    OCI_LABELS.stream().filter(l -> !labels.containsKey(l)).forEach(l -> problems.add("label " + l + " missing"));
+    String labelled = labels.get("org.opencontainers.image.version");
+    if (labelled != null && !labelled.equals(version)) {
+      problems.add("labelled version " + labelled + ", not " + version);
+    }
+    return problems;
+  }
+
   /** The environment as a map; a later entry for the same name wins, as in a container. */
   public Map<String, String> envMap() {
     Map<String, String> map = new LinkedHashMap<>();
