@@ -36,6 +36,8 @@ if have_all; then
   exit 0
 fi
 
+# Go is preinstalled under /usr/local/go on the build machines, not always on a non-login PATH.
+command -v go >/dev/null || export PATH="$PATH:/usr/local/go/bin"
 command -v go >/dev/null || { echo "kube-api binaries: needs Go (1.24 or later) on the PATH" >&2; exit 1; }
 
 # Go's module and build caches live in the cache too, so a second build (or another version) is incremental.

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * A real control plane on loopback: etcd, kube-apiserver, and (when the binary is there)
@@ -26,29 +25,30 @@ import java.util.Optional;
 final class ControlPlane implements AutoCloseable {
   /** Generous: two cores are shared with the Maven build and the operator. */
   static final Duration STARTUP = Duration.ofSeconds(90);
+  private static final String ADMIN_KUBECONFIG = "admin.kubeconfig";
 
   private final EtcdServer etcd;
   private final ApiServer apiServer;
   private final AuditLog audit;
   private final Config adminConfig;
   private final KubernetesClient admin;
-  private final GarbageCollector garbageCollector;
+  private final KubeApiBinaries binaries;
+  private final Path workDir;
+  private GarbageCollector garbageCollector;
 
   private ControlPlane(EtcdServer etcd, ApiServer apiServer, AuditLog audit, Config adminConfig,
-      GarbageCollector garbageCollector) {
+      KubeApiBinaries binaries, Path workDir) {
     this.etcd = etcd;
     this.apiServer = apiServer;
     this.audit = audit;
     this.adminConfig = adminConfig;
     this.admin = new KubernetesClientBuilder().withConfig(adminConfig).build();
-    this.garbageCollector = garbageCollector;
+    this.binaries = binaries;
+    this.workDir = workDir;
   }
 
-  /**
-   * @param workDir logs, etcd data and the audit log of this control plane
-   * @param garbageCollection start the garbage collector too (if its binary is there)
-   */
-  static ControlPlane start(KubeApiBinaries binaries, Path workDir, boolean garbageCollection) {
+  /** @param workDir logs, etcd data and the audit log of this control plane */
+  static ControlPlane start(KubeApiBinaries binaries, Path workDir) {
     KubeAPIServerConfig config = KubeAPIServerConfigBuilder.anAPIServerConfig()
         .withTestDir(binaries.testDir().toString())
         .withApiServerVersion(binaries.version())
@@ -69,13 +69,8 @@ final class ControlPlane implements AutoCloseable {
     try {
       apiServer.start();
       String kubeconfig = new KubeConfig(certs, binaryManager).generateKubeConfigYaml(apiServer.port());
-      Path kubeconfigFile = workDir.resolve("admin.kubeconfig");
-      Files.writeString(kubeconfigFile, kubeconfig);
-      GarbageCollector gc = garbageCollection
-          ? binaries.controllerManager().map(cm -> GarbageCollector.start(cm, kubeconfigFile,
-              workDir.resolve("kube-controller-manager.log"))).orElse(null)
-          : null;
-      ControlPlane plane = new ControlPlane(etcd, apiServer, audit, Config.fromKubeconfig(kubeconfig), gc);
+      Files.writeString(workDir.resolve(ADMIN_KUBECONFIG), kubeconfig);
+      ControlPlane plane = new ControlPlane(etcd, apiServer, audit, Config.fromKubeconfig(kubeconfig), binaries, workDir);
       plane.awaitDefaultNamespace();
       return plane;
     } catch (IOException | RuntimeException e) {
@@ -98,13 +93,19 @@ final class ControlPlane implements AutoCloseable {
     return audit;
   }
 
+  /**
+   * Starts kube-controller-manager's garbage collector, if its binary is there. Call it after the
+   * CRDs are installed: its REST mapper would not know them until its next discovery resync (30 s).
+   */
+  void startGarbageCollector() {
+    garbageCollector = binaries.controllerManager()
+        .map(cm -> GarbageCollector.start(cm, workDir.resolve(ADMIN_KUBECONFIG), workDir.resolve("kube-controller-manager.log")))
+        .orElse(null);
+  }
+
   /** Whether owned objects are garbage-collected here (kube-controller-manager is running). */
   boolean collectsGarbage() {
     return garbageCollector != null;
-  }
-
-  Optional<GarbageCollector> garbageCollector() {
-    return Optional.ofNullable(garbageCollector);
   }
 
   void stopApiServer() {

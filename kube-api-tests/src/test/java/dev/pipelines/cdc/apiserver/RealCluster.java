@@ -81,9 +81,12 @@ final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     Path workDir = Path.of(KubeApiBinaries.requiredProperty("kube-api.work.dir"),
         context.getRequiredTestClass().getSimpleName());
     deleteRecursively(workDir);
-    controlPlane = ControlPlane.start(binaries, workDir, garbageCollection);
+    controlPlane = ControlPlane.start(binaries, workDir);
     KubernetesClient admin = controlPlane.admin();
     Crds.install(admin);
+    if (garbageCollection) {
+      controlPlane.startGarbageCollector();
+    }
     namespaces.forEach(ns -> ChartInstall.ensureNamespace(admin, ns));
     chart = ChartInstall.apply(admin, chartValues);
     operatorClient = chart.serviceAccount().client(controlPlane.adminConfig());
