@@ -9,8 +9,12 @@ import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
 import dev.pipelines.cdc.operator.status.ConditionTypes;
 import dev.pipelines.cdc.operator.status.Reasons;
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -63,7 +67,33 @@ class CrdValidationIT {
     }
   }
 
+  /**
+   * Not a refusal: an unknown (misspelt) field is pruned by the structural schema. kubectl asks for
+   * strict field validation and would refuse it; a client that does not ask (fabric8, most
+   * operators and GitOps tools) gets only a warning, and the pipeline silently runs with the default.
+   */
   @Order(2)
+  @Test
+  @SuppressWarnings("unchecked")
+  void aMisspeltFieldIsDroppedNotRefused() {
+    // The user's YAML, not the typed model (which would write every default, parallelism included).
+    GenericKubernetesResource typo = Serialization.unmarshal(
+        TestPipelines.class.getResourceAsStream("/pipelines/minimal.yaml"), GenericKubernetesResource.class);
+    typo.getMetadata().setName("typo");
+    typo.getMetadata().setNamespace(NAMESPACE);
+    typo.getMetadata().setUid(null);
+    typo.getMetadata().setGeneration(null);
+    ((Map<String, Object>) ((Map<String, Object>) typo.getAdditionalProperties().get("spec")).get("job"))
+        .put("paralelism", 3);
+
+    cluster.admin().resource(typo).create();
+
+    CdcPipeline stored = pipelines.get("typo");
+    assertThat(Serialization.asJson(stored.getSpec())).doesNotContain("paralelism");
+    assertThat(stored.getSpec().job().parallelism()).isEqualTo(1);
+  }
+
+  @Order(3)
   @Test
   void theOperatorStillReconcilesAValidPipeline() {
     pipelines.createSecrets();

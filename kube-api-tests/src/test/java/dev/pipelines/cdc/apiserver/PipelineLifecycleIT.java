@@ -82,11 +82,17 @@ class PipelineLifecycleIT {
     pipelines.submit(TestPipelines.minimal());
     pipelines.awaitFlinkDeployment(NAME);
 
+    // One change for each dependent: parallelism goes into the FlinkDeployment (server-side apply),
+    // the table list into the job's config file (the ConfigMap, which java-operator-sdk updates with PUT).
     CdcPipeline current = pipelines.get(NAME);
-    cluster.admin().resource(TestPipelines.with(current, "spec.job.parallelism", 3)).update();
+    CdcPipeline changed = TestPipelines.with(TestPipelines.with(current, "spec.job.parallelism", 3),
+        "spec.source.postgres.tables", List.of("public.orders", "public.customers"));
+    cluster.admin().resource(changed).update();
 
     await().atMost(Pipelines.TIMEOUT).untilAsserted(() -> {
       assertThat(pipelines.flinkDeployment(NAME).getSpec().getJob().getParallelism()).isEqualTo(3);
+      assertThat(PipelineConfigCodec.read(pipelines.configMap(NAME).getData().get(PipelineConfigFile.FILE_NAME))
+          .source().tables()).containsExactly("public.orders", "public.customers");
       CdcPipeline p = pipelines.get(NAME);
       assertThat(p.getMetadata().getGeneration()).isEqualTo(2L);
       assertThat(p.getStatus().observedGeneration()).isEqualTo(2L);
