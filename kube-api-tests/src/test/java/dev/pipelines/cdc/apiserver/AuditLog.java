@@ -55,15 +55,28 @@ final class AuditLog {
    *
    * @param resource {@code group/resource[/subresource]}, core group written {@code core}
    */
-  record Request(String user, String verb, String resource, String namespace, String name, int code) {
+  record Request(String user, String verb, String resource, String namespace, String name, int code,
+      String authorization, String message) {
+    /** OwnerReferencesPermissionEnforcement's refusal when RBAC denies the owner's finalizers. */
+    static final String NO_FINALIZERS_PERMISSION = "you can't set finalizers on";
+
     String permission() {
       return resource + " " + verb;
+    }
+
+    /**
+     * Refused for lack of a permission: by RBAC itself, or by an admission plugin because RBAC
+     * denies the owner's finalizers. Not the other 403s (e.g. right after a restart, before the
+     * admission plugin's REST mapper knows the CRD).
+     */
+    boolean lacksPermission() {
+      return code == 403 && ("forbid".equals(authorization) || (message != null && message.contains(NO_FINALIZERS_PERMISSION)));
     }
 
     @Override
     public String toString() {
       return verb + " " + resource + (namespace == null ? "" : " in " + namespace)
-          + (name == null ? "" : " " + name) + " -> " + code;
+          + (name == null ? "" : " " + name) + " -> " + code + (message == null ? "" : ": " + message);
     }
   }
 
@@ -88,7 +101,8 @@ final class AuditLog {
         String resource = (group.isEmpty() ? "core" : group) + "/" + ref.path("resource").asText()
             + (ref.hasNonNull("subresource") ? "/" + ref.path("subresource").asText() : "");
         out.add(new Request(as, event.path("verb").asText(), resource, text(ref, "namespace"), text(ref, "name"),
-            event.path("responseStatus").path("code").asInt(0)));
+            event.path("responseStatus").path("code").asInt(0),
+            text(event.path("annotations"), "authorization.k8s.io/decision"), text(event.path("responseStatus"), "message")));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -96,7 +110,12 @@ final class AuditLog {
     return out;
   }
 
-  /** Requests of {@code user} that RBAC refused. */
+  /** Requests of {@code user} refused because the user lacks a permission. */
+  List<Request> lackingPermission(String user) {
+    return requestsOf(user).stream().filter(Request::lacksPermission).toList();
+  }
+
+  /** Every request of {@code user} answered 403, whatever the cause. */
   List<Request> forbidden(String user) {
     return requestsOf(user).stream().filter(r -> r.code() == 403).toList();
   }

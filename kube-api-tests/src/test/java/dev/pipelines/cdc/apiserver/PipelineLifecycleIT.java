@@ -84,10 +84,8 @@ class PipelineLifecycleIT {
 
     // One change for each dependent: parallelism goes into the FlinkDeployment (server-side apply),
     // the table list into the job's config file (the ConfigMap, which java-operator-sdk updates with PUT).
-    CdcPipeline current = pipelines.get(NAME);
-    CdcPipeline changed = TestPipelines.with(TestPipelines.with(current, "spec.job.parallelism", 3),
-        "spec.source.postgres.tables", List.of("public.orders", "public.customers"));
-    cluster.admin().resource(changed).update();
+    pipelines.change(NAME, p -> TestPipelines.with(TestPipelines.with(p, "spec.job.parallelism", 3),
+        "spec.source.postgres.tables", List.of("public.orders", "public.customers")));
 
     await().atMost(Pipelines.TIMEOUT).untilAsserted(() -> {
       assertThat(pipelines.flinkDeployment(NAME).getSpec().getJob().getParallelism()).isEqualTo(3);
@@ -136,13 +134,13 @@ class PipelineLifecycleIT {
     pipelines.submit(TestPipelines.minimal());
     pipelines.awaitFlinkDeployment(NAME);
 
-    cluster.admin().resource(TestPipelines.with(pipelines.get(NAME), "spec.job.suspend", true)).update();
+    pipelines.change(NAME, p -> TestPipelines.with(p, "spec.job.suspend", true));
     await().atMost(Pipelines.TIMEOUT).untilAsserted(() -> {
       assertThat(pipelines.flinkDeployment(NAME).getSpec().getJob().getState()).isEqualTo(JobState.SUSPENDED);
       assertThat(pipelines.get(NAME).getStatus().phase()).isEqualTo(Phase.Suspended);
     });
 
-    cluster.admin().resource(TestPipelines.with(pipelines.get(NAME), "spec.job.suspend", false)).update();
+    pipelines.change(NAME, p -> TestPipelines.with(p, "spec.job.suspend", false));
     await().atMost(Pipelines.TIMEOUT).untilAsserted(() -> {
       assertThat(pipelines.flinkDeployment(NAME).getSpec().getJob().getState()).isEqualTo(JobState.RUNNING);
       CdcPipeline p = pipelines.get(NAME);

@@ -10,8 +10,11 @@ import dev.pipelines.cdc.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
@@ -41,6 +44,23 @@ record Pipelines(KubernetesClient client, String namespace) {
     p.getMetadata().setResourceVersion(null);
     p.setStatus(null);
     return client.resource(p).create();
+  }
+
+  /**
+   * A user's read-modify-write of the pipeline. The operator writes status concurrently, which
+   * changes the resourceVersion, so a real server may answer 409 Conflict (the mock server never
+   * did); like a user of {@code kubectl edit}, read again and retry.
+   */
+  CdcPipeline change(String name, UnaryOperator<CdcPipeline> edit) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client.resource(edit.apply(get(name))).update();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   CdcPipeline get(String name) {
