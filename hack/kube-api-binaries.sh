@@ -10,9 +10,11 @@
 # at v0.0.0 with local replace directives, so `go install` on it fails; a throwaway module that requires
 # it and replaces each staging module with its published v0.<minor>.<patch> builds.
 #
-# Usage: hack/kube-api-binaries.sh            build or reuse; prints the directory to export
+# Usage: hack/kube-api-binaries.sh            build or reuse; prints the directory
 # Env:   K8S_VERSION (1.34.4), ETCD_VERSION (3.6.16), CDC_CACHE_DIR (~/.cache/cdc-pipelines),
-#        KUBE_API_TEST_DIR (<cache>/kube-api-test)
+#        KUBE_API_TEST_DIR (<cache>/kube-api-test; the tests look there by default, set it for them
+#        too if you move it)
+# Needs: Go 1.24 or newer, the Go module proxy. First run ~10 min on 2 cores (~4 GB of Go caches).
 set -euo pipefail
 
 K8S_VERSION=${K8S_VERSION:-1.34.4}
@@ -32,7 +34,7 @@ have_all() {
 }
 
 if have_all; then
-  echo "kube-api binaries: reusing $target ($(elapsed "$start"))"
+  echo "kube-api binaries: reusing $target ($(elapsed "$start")); tests read KUBE_API_TEST_DIR=$KUBE_API_TEST_DIR"
   exit 0
 fi
 
@@ -104,4 +106,4 @@ echo "kube-api binaries: built etcd ($(elapsed "$t"))"
 
 have_all || { echo "kube-api binaries: built, but the version check failed:" >&2;
   "$target/kube-apiserver" --version >&2; "$target/etcd" --version >&2; exit 1; }
-echo "kube-api binaries: ready in $target ($(elapsed "$start"))"
+echo "kube-api binaries: ready in $target ($(elapsed "$start")); tests read KUBE_API_TEST_DIR=$KUBE_API_TEST_DIR"

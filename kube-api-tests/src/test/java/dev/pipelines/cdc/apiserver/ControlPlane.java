@@ -7,6 +7,7 @@ import io.fabric8.kubeapitest.binary.BinaryManager;
 import io.fabric8.kubeapitest.cert.CertManager;
 import io.fabric8.kubeapitest.kubeconfig.KubeConfig;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class ControlPlane implements AutoCloseable {
 
   /** A copy of the admin (system:masters) client configuration. */
   Config adminConfig() {
-    return new io.fabric8.kubernetes.client.ConfigBuilder(adminConfig).build();
+    return new ConfigBuilder(adminConfig).build();
   }
 
   KubernetesClient admin() {

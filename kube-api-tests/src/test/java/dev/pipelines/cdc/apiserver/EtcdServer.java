@@ -1,6 +1,7 @@
 package dev.pipelines.cdc.apiserver;
 
 import io.fabric8.kubeapitest.Utils;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +58,7 @@ final class EtcdServer implements AutoCloseable {
         if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
           return;
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // not listening yet
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
