@@ -3,6 +3,7 @@ package dev.pipelines.cdc.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pipelines.cdc.operator.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.desired.Labels;
@@ -10,8 +11,6 @@ import dev.pipelines.cdc.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -46,21 +45,9 @@ record Pipelines(KubernetesClient client, String namespace) {
     return client.resource(p).create();
   }
 
-  /**
-   * A user's read-modify-write of the pipeline. The operator writes status concurrently, which
-   * changes the resourceVersion, so a real server may answer 409 Conflict (the mock server never
-   * did); like a user of {@code kubectl edit}, read again and retry.
-   */
+  /** A user's read-modify-write, retried on 409 (see TestPipelines#change). */
   CdcPipeline change(String name, UnaryOperator<CdcPipeline> edit) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return client.resource(edit.apply(get(name))).update();
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 10) {
-          throw e;
-        }
-      }
-    }
+    return TestPipelines.change(client, namespace, name, edit);
   }
 
   CdcPipeline get(String name) {
