@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
 
 /**
@@ -59,6 +63,24 @@ public final class TestPipelines {
       node.set(parts[parts.length - 1], MAPPER.valueToTree(value));
     }
     return MAPPER.convertValue(root, CdcPipeline.class);
+  }
+
+  /**
+   * A user's read-modify-write of a pipeline: read it, apply {@code edit}, update. The operator
+   * writes status concurrently, which changes the resourceVersion; the API server (mock or real)
+   * then answers 409 Conflict, and, like a user of {@code kubectl edit}, this reads again and retries.
+   */
+  public static CdcPipeline change(KubernetesClient client, String namespace, String name, UnaryOperator<CdcPipeline> edit) {
+    for (int attempt = 1; ; attempt++) {
+      CdcPipeline current = client.resources(CdcPipeline.class).inNamespace(namespace).withName(name).get();
+      try {
+        return client.resource(edit.apply(current)).update();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   public static CdcPipeline load(String resource) {

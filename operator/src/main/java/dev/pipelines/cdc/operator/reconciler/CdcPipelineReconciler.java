@@ -30,6 +30,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,16 @@ import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
       @Dependent(name = "flink-deployment", type = FlinkDeploymentDependent.class, dependsOn = "pipeline-config")
     })
 @ControllerConfiguration(name = "cdcpipeline")
+// A failed reconcile is retried with backoff, at most RETRY_MAX_INTERVAL_MS apart, for as long as it
+// fails. java-operator-sdk's default gives up after 5 retries (~20 s) and then waits for the next
+// event or 10 hours: a real API server refused every write for ~30 s after a restart (its admission
+// REST mapper did not know the CRD yet), and a pipeline created meanwhile was never deployed.
+@GradualRetry(maxAttempts = CdcPipelineReconciler.RETRY_FOREVER, maxInterval = CdcPipelineReconciler.RETRY_MAX_INTERVAL_MS)
 public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<CdcPipeline> {
+  /** java-operator-sdk's value for "no limit on retry attempts". */
+  static final int RETRY_FOREVER = -1;
+  static final long RETRY_MAX_INTERVAL_MS = 30_000;
+
   private final OperatorSettings settings;
   private final CdcPipelineValidator validator;
   private final Clock clock;

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
@@ -89,9 +90,7 @@ class CdcPipelineReconcilerIT {
     client.resource(fresh(TestPipelines.minimal())).create();
     awaitFlinkDeployment();
 
-    CdcPipeline current = pipeline();
-    CdcPipeline changed = TestPipelines.with(current, "spec.job.parallelism", 3);
-    client.resource(changed).update();
+    change(p -> TestPipelines.with(p, "spec.job.parallelism", 3));
 
     await().atMost(TIMEOUT).untilAsserted(() ->
         assertThat(awaitFlinkDeployment().getSpec().getJob().getParallelism()).isEqualTo(3));
@@ -146,7 +145,7 @@ class CdcPipelineReconcilerIT {
     client.resource(fresh(TestPipelines.minimal())).create();
     awaitFlinkDeployment();
 
-    client.resource(TestPipelines.with(pipeline(), "spec.job.suspend", true)).update();
+    change(p -> TestPipelines.with(p, "spec.job.suspend", true));
 
     await().atMost(TIMEOUT).untilAsserted(() ->
         assertThat(awaitFlinkDeployment().getSpec().getJob().getState()).isEqualTo(JobState.SUSPENDED));
@@ -158,7 +157,7 @@ class CdcPipelineReconcilerIT {
     client.resource(fresh(TestPipelines.minimal())).create();
     FlinkDeployment good = awaitFlinkDeployment();
 
-    client.resource(TestPipelines.with(pipeline(), "spec.job.checkpointInterval", "10ms")).update();
+    change(p -> TestPipelines.with(p, "spec.job.checkpointInterval", "10ms"));
 
     await().atMost(TIMEOUT).untilAsserted(() -> {
       Condition valid = Conditions.find(pipeline().getStatus().conditions(), ConditionTypes.SPEC_VALID).orElseThrow();
@@ -185,6 +184,10 @@ class CdcPipelineReconcilerIT {
     p.getMetadata().setGeneration(null);
     p.setStatus(null);
     return p;
+  }
+
+  private static void change(UnaryOperator<CdcPipeline> edit) {
+    TestPipelines.change(client, TestPipelines.NAMESPACE, TestPipelines.NAME, edit);
   }
 
   private static CdcPipeline pipeline() {

@@ -1,0 +1,105 @@
+package dev.pipelines.cdc.apiserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
+import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
+import dev.pipelines.cdc.operator.status.ConditionTypes;
+import dev.pipelines.cdc.operator.status.Reasons;
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every malformed manifest under {@code invalid/} is refused with its own message: by the real API
+ * server (CRD schema, CEL) before the operator sees it, or by the operator's validator in the
+ * SpecValid condition. Afterwards the operator still reconciles a valid pipeline: nothing crashed it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CrdValidationIT {
+  private static final String NAMESPACE = "validation";
+
+  @RegisterExtension
+  static final RealCluster cluster = new RealCluster().withNamespaces(NAMESPACE).withoutGarbageCollection();
+
+  private final Pipelines pipelines = new Pipelines(cluster.admin(), NAMESPACE);
+
+  static List<InvalidManifest> manifests() {
+    return InvalidManifest.all();
+  }
+
+  @Order(1)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void refusedWithItsMessage(InvalidManifest manifest) {
+    switch (manifest.rejectedBy()) {
+      case API_SERVER -> assertThatThrownBy(() -> cluster.admin().resource(manifest.resource(NAMESPACE)).create())
+          .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+            assertThat(e.getCode()).as("HTTP status").isEqualTo(422);
+            assertThat(e.getStatus().getMessage()).contains(manifest.message());
+          });
+      case OPERATOR -> {
+        cluster.admin().resource(manifest.resource(NAMESPACE)).create();
+        String name = manifest.name();
+        await().atMost(Pipelines.TIMEOUT).untilAsserted(() -> {
+          Condition valid = pipelines.condition(name, ConditionTypes.SPEC_VALID);
+          assertThat(valid.status()).isEqualTo("False");
+          assertThat(valid.reason()).isEqualTo(Reasons.INVALID_SPEC);
+          assertThat(valid.message()).contains(manifest.message());
+          assertThat(pipelines.condition(name, ConditionTypes.READY).reason()).isEqualTo(Reasons.INVALID_SPEC);
+          assertThat(pipelines.get(name).getStatus().phase()).isEqualTo(Phase.Invalid);
+        });
+        assertThat(pipelines.flinkDeployment(name)).as("FlinkDeployment of an invalid pipeline").isNull();
+      }
+    }
+  }
+
+  /**
+   * Not a refusal: an unknown (misspelt) field is pruned by the structural schema. kubectl asks for
+   * strict field validation and would refuse it; a client that does not ask (fabric8, most
+   * operators and GitOps tools) gets only a warning, and the pipeline silently runs with the default.
+   */
+  @Order(2)
+  @Test
+  @SuppressWarnings("unchecked")
+  void aMisspeltFieldIsDroppedNotRefused() {
+    // The user's YAML, not the typed model (which would write every default, parallelism included).
+    GenericKubernetesResource typo = Serialization.unmarshal(
+        TestPipelines.class.getResourceAsStream("/pipelines/minimal.yaml"), GenericKubernetesResource.class);
+    typo.getMetadata().setName("typo");
+    typo.getMetadata().setNamespace(NAMESPACE);
+    typo.getMetadata().setUid(null);
+    typo.getMetadata().setGeneration(null);
+    ((Map<String, Object>) ((Map<String, Object>) typo.getAdditionalProperties().get("spec")).get("job"))
+        .put("paralelism", 3);
+
+    cluster.admin().resource(typo).create();
+
+    CdcPipeline stored = pipelines.get("typo");
+    assertThat(Serialization.asJson(stored.getSpec())).doesNotContain("paralelism");
+    assertThat(stored.getSpec().job().parallelism()).isEqualTo(1);
+  }
+
+  @Order(3)
+  @Test
+  void theOperatorStillReconcilesAValidPipeline() {
+    pipelines.createSecrets();
+    pipelines.submit(TestPipelines.minimal());
+
+    pipelines.awaitFlinkDeployment(TestPipelines.NAME);
+    assertThat(cluster.operator().getRuntimeInfo().allEventSourcesAreHealthy()).isTrue();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.pipelines.cdc.apiserver;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The two CRDs the operator needs, installed as a user installs them: ours from {@code crds/}
+ * (what the chart ships), the Flink Kubernetes Operator's own from the API jar it publishes.
+ */
+final class Crds {
+  static final String CDC_PIPELINES = "cdcpipelines.cdc.pipelines.dev";
+  static final String FLINK_DEPLOYMENTS = "flinkdeployments.flink.apache.org";
+  /** The v1 CRD in flink-kubernetes-operator-api (the -v1beta1.yml copies are for old clusters). */
+  private static final String FLINK_CRD_RESOURCE = "/META-INF/fabric8/" + FLINK_DEPLOYMENTS + "-v1.yml";
+
+  private Crds() {}
+
+  static void install(KubernetesClient admin) {
+    List<CustomResourceDefinition> crds = List.of(ours(), flinkDeployments());
+    for (CustomResourceDefinition crd : crds) {
+      admin.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
+    for (CustomResourceDefinition crd : crds) {
+      admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+          .waitUntilCondition(Crds::established, ControlPlane.STARTUP.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  static CustomResourceDefinition ours() {
+    Path file = Path.of(KubeApiBinaries.requiredProperty("repo.dir"), "crds", CDC_PIPELINES + "-v1.yml");
+    try (InputStream in = Files.newInputStream(file)) {
+      return Serialization.unmarshal(in, CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static CustomResourceDefinition flinkDeployments() {
+    try (InputStream in = Crds.class.getResourceAsStream(FLINK_CRD_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(FLINK_CRD_RESOURCE + " is not on the classpath (flink-kubernetes-operator-api)");
+      }
+      return Serialization.unmarshal(in, CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean established(CustomResourceDefinition crd) {
+    return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+        && crd.getStatus().getConditions().stream()
+        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+}
