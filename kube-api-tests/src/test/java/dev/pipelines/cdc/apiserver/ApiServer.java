@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -96,24 +95,7 @@ final class ApiServer implements AutoCloseable {
         .connectTimeout(Duration.ofSeconds(1))
         .build();
     HttpRequest readyz = HttpRequest.newBuilder(URI.create(url() + "/readyz")).timeout(Duration.ofSeconds(5)).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      process.checkAlive();
-      try {
-        if (http.send(readyz, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("kube-apiserver not ready after " + timeout + ":\n" + process.tail());
-      }
-      Sleep.millis(250);
-    }
+    HttpPoll.until200(http, readyz, process, timeout, 250, "kube-apiserver not ready");
   }
 
   private static SSLContext trusting(Path pem) {

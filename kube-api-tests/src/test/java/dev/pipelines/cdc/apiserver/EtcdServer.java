@@ -1,11 +1,9 @@
 package dev.pipelines.cdc.apiserver;
 
 import io.fabric8.kubeapitest.Utils;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,24 +49,7 @@ final class EtcdServer implements AutoCloseable {
   private void awaitHealthy(Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/health")).timeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      process.checkAlive();
-      try {
-        if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("etcd not healthy after " + timeout + ":\n" + process.tail());
-      }
-      Sleep.millis(200);
-    }
+    HttpPoll.until200(http, health, process, timeout, 200, "etcd not healthy");
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.pipelines.cdc.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pipelines.cdc.operator.FlinkStatuses;
 import dev.pipelines.cdc.operator.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
@@ -17,7 +18,6 @@ import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
-import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
 
 /**
  * What a user and the Flink Kubernetes Operator do to pipelines in one namespace, through the
@@ -76,11 +76,7 @@ record Pipelines(KubernetesClient client, String namespace) {
   /** Plays the Flink Kubernetes Operator reporting on the job, through the status subresource. */
   void setFlinkStatus(String name, JobStatus job, ResourceLifecycleState lifecycle, String error) {
     FlinkDeployment fd = awaitFlinkDeployment(name);
-    FlinkDeploymentStatus status = new FlinkDeploymentStatus();
-    status.getJobStatus().setState(job);
-    status.setLifecycleState(lifecycle);
-    status.setError(error);
-    fd.setStatus(status);
+    fd.setStatus(FlinkStatuses.of(job, lifecycle, error));
     client.resource(fd).updateStatus();
   }
 

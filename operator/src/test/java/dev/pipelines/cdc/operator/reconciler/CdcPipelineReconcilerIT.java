@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.PipelineConfigFile;
 import dev.pipelines.cdc.operator.FakeDatabases;
+import dev.pipelines.cdc.operator.FlinkStatuses;
 import dev.pipelines.cdc.operator.MockServerOperator;
 import dev.pipelines.cdc.operator.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
@@ -28,7 +29,6 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
 import org.apache.flink.kubernetes.operator.api.spec.JobState;
-import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -213,11 +213,7 @@ class CdcPipelineReconcilerIT {
   /** Plays the Flink Kubernetes Operator reporting on the job. */
   private static void setFlinkStatus(JobStatus job, ResourceLifecycleState lifecycle, String error) {
     FlinkDeployment fd = awaitFlinkDeployment();
-    FlinkDeploymentStatus status = new FlinkDeploymentStatus();
-    status.getJobStatus().setState(job);
-    status.setLifecycleState(lifecycle);
-    status.setError(error);
-    fd.setStatus(status);
+    fd.setStatus(FlinkStatuses.of(job, lifecycle, error));
     client.resource(fd).updateStatus();
   }
 }
