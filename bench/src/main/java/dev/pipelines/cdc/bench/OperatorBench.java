@@ -1,0 +1,80 @@
+package dev.pipelines.cdc.bench;
+
+import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+
+/**
+ * Operator scale: N CdcPipelines applied at once to the fabric8 mock API server (CRUD mode, in this
+ * JVM); the operator runs in its own JVM (OperatorBenchMain, -Xmx as the Helm chart's 512Mi pod
+ * gives it). Measured: time until every FlinkDeployment exists, pipelines reconciled per second,
+ * the operator's heap after a full GC and its peak RSS.
+ */
+final class OperatorBench {
+  static final String HEAP = "384m";
+
+  private OperatorBench() {}
+
+  static void run(BenchContext ctx) throws Exception {
+    int n = ctx.sizes.pipelines();
+    ctx.phase("operator: " + n + " CdcPipelines");
+    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new KubernetesCrudDispatcher(), false);
+    server.init(InetAddress.getLoopbackAddress(), 0);
+    try (KubernetesClient client = server.createClient();
+        ChildJvm operator = ChildJvm.start("operator", List.of("-Xmx" + HEAP,
+            "-Dlog4j2.configurationFile=" + ctx.paths.log4jConfig()), ctx.paths.operatorClasspath(),
+            "dev.pipelines.cdc.bench.operator.OperatorBenchMain",
+            List.of(client.getConfiguration().getMasterUrl()), Map.of(), ctx.paths.logs());
+        RssSampler rss = new RssSampler(operator.pid())) {
+      for (String name : new String[] {"pg-cdc", "starrocks-loader"}) {
+        client.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(TestPipelines.NAMESPACE)
+            .endMetadata().withStringData(Map.of("username", "u", "password", "p")).build()).create();
+      }
+      operator.await("STARTED", 120);
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        CdcPipeline p = TestPipelines.minimal();
+        p.getMetadata().setName(String.format("orders-%05d", i));
+        p.getMetadata().setUid(null);
+        p.getMetadata().setGeneration(null);
+        p.setStatus(null);
+        client.resource(p).create();
+      }
+      double applied = PostgresLimits.seconds(start);
+      long deadline = System.nanoTime() + 600_000_000_000L;
+      int present = 0;
+      while (present < n) {
+        if (System.nanoTime() > deadline || !operator.alive()) {
+          throw new IllegalStateException("only " + present + " of " + n + " FlinkDeployments after 600 s; see "
+              + operator.log());
+        }
+        Thread.sleep(100);
+        present = client.resources(FlinkDeployment.class).inNamespace(TestPipelines.NAMESPACE).list().getItems()
+            .size();
+      }
+      double all = PostgresLimits.seconds(start);
+      operator.send("gc");
+      double heapMb = Long.parseLong(operator.await("HEAP", 60).split(" ")[1]) / 1024.0 / 1024.0;
+      ctx.add(Result.of("operator", n + " CdcPipelines → every FlinkDeployment exists", all, "s")
+          .target(Target.atMost(30)).note("applying them took " + Format.number(applied) + " s"));
+      ctx.add(Result.of("operator", "pipelines reconciled to a FlinkDeployment per second", n / all, "1/s"));
+      ctx.add(Result.of("operator", "operator heap after full GC", heapMb, "MB").target(Target.atMost(256))
+          .note("-Xmx" + HEAP));
+      ctx.add(Result.of("memory", "operator RSS peak", rss.takePeakMb(), "MB"));
+      operator.send("stop");
+    } finally {
+      server.destroy();
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.pipelines.cdc.bench;
+
+/**
+ * Streaming, on the job that has just finished its snapshot: a writer commits inserts, updates and
+ * deletes as fast as Postgres takes them; our rate is changes / (first commit → the sink holding the
+ * final state). The limit is pgoutput decoding the same changes from a second slot.
+ */
+final class StreamingBench {
+  private StreamingBench() {}
+
+  static void run(BenchContext ctx, JobRun job, BenchTable table, String db) throws Exception {
+    BenchSizes s = ctx.sizes;
+    ctx.phase("streaming: " + s.inserts() + " inserts, " + s.updates() + " updates, " + s.deletes() + " deletes");
+    job.rss().takePeakMb();
+    PostgresLimits.createDecodeSlot(ctx.pg, "bench_decode");
+    ctx.visible.reset(db + "." + table.name());
+    long start = System.nanoTime();
+    long changes = ChangeWriter.write(ctx.pg, s.rows(), s.inserts(), s.updates(), s.deletes());
+    double writer = changes / PostgresLimits.seconds(start);
+    long done = ctx.visible.awaitAtLeast(db + "." + table.name(), changes, SnapshotBench.TIMEOUT_SECONDS, job);
+    double rate = changes / ((done - start) / 1e9);
+    Checksums.awaitEqual(ctx.pg, ctx.sr, table, db, 120);
+    double streamingRss = job.rss().takePeakMb();
+    double decode = PostgresLimits.decodeRate(ctx.pg, "bench_decode", "bench_narrow", changes);
+    ctx.add(Result.of("streaming", "job, end to end, parallelism 2", rate, "changes/s")
+        .against("pgoutput decoding", decode).target(Target.ratioAtLeast(0.25))
+        .note(changes + " row changes in " + (s.inserts() + 999) / 1000 + " transactions; the writer alone: "
+            + Format.number(writer) + " changes/s"));
+    ctx.add(Result.of("memory", "job RSS peak, streaming", streamingRss, "MB").target(Target.atMost(600))
+        .note("JVM high-water mark so far " + Format.number(job.rss().highWaterMarkMb()) + " MB"));
+  }
+}
