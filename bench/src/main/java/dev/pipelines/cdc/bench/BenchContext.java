@@ -19,6 +19,8 @@ public final class BenchContext {
   static final long DEFAULT_FLUSH_MILLIS = 5_000;
   static final long DEFAULT_CHECKPOINT_MILLIS = 30_000;
   static final int DEFAULT_CHUNK_SIZE = 8096;
+  /** -Dbench.chunk=N tries another snapshotChunkSize (an experiment, not the spec's default). */
+  static final int CHUNK_SIZE = Integer.getInteger("bench.chunk", DEFAULT_CHUNK_SIZE);
 
   final BenchPaths paths;
   final BenchSizes sizes;
@@ -53,7 +55,7 @@ public final class BenchContext {
       DeliverySemantic semantic, long flushMillis) {
     return PipelineConfig.of(new PipelineId("bench", name.replace('_', '-')),
         new PostgresSourceConfig(pg.host(), pg.port(), PostgresServer.DATABASE, List.of(table.qualified()), List.of(),
-            "bench_" + name, publication, startup, DEFAULT_CHUNK_SIZE),
+            "bench_" + name, publication, startup, CHUNK_SIZE),
         new StarRocksSinkConfig(sr.jdbcUrl() + "/?useSSL=false", List.of(sr.loadUrl()), db, List.of(), true,
             semantic, flushMillis, Map.of()));
   }

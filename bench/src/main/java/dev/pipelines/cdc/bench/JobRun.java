@@ -38,7 +38,7 @@ public final class JobRun implements AutoCloseable {
     Path configFile = paths.logs().resolve(name + ".json");
     Files.writeString(configFile, PipelineConfigCodec.write(config));
     List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + heap,
-        "-Dlog4j2.configurationFile=" + paths.log4jConfig()));
+        "-Dlog4j2.configurationFile=" + System.getProperty("bench.job.log4j", paths.log4jConfig().toString())));
     if (Boolean.getBoolean("bench.profile")) {
       // -Dbench.profile=true: a JFR recording per job (bench-logs/job-NAME.jfr), e.g. `jfr print --events
       // jdk.ExecutionSample` to see where the job's CPU goes.

@@ -25,6 +25,18 @@ public record Machine(String host, int cores, long memoryMb, String cpu, String 
     }
   }
 
+  /** CPU time (user + system) a process has used so far, from /proc/PID/stat; 0 when unreadable. */
+  public static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime), counted from after the command name; USER_HZ is 100 on Linux
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   private static long memTotalMb() {
     return procValueKb(Path.of("/proc/meminfo"), "MemTotal:") / 1024;
   }

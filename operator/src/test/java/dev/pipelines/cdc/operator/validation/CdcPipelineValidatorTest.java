@@ -46,8 +46,8 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "orders", "targetTable", "o")), "spec.sink.starrocks.routes[0].sourceTable", "schema-qualified"),
         Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "x"), Map.of("sourceTable", "public.a", "targetTable", "y")), "spec.sink.starrocks.routes[1].sourceTable", "routed more than once"),
         Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "bad-name")), "spec.sink.starrocks.routes[0].targetTable", "letters, digits and '_'"),
-        Arguments.of("spec.sink.starrocks.flushInterval", "500ms", "spec.sink.starrocks.flushInterval", "at least 1s"),
-        Arguments.of("spec.sink.starrocks.flushInterval", "5 seconds", "spec.sink.starrocks.flushInterval", "at least 1s"),
+        Arguments.of("spec.sink.starrocks.flushInterval", "50ms", "spec.sink.starrocks.flushInterval", "at least 100ms"),
+        Arguments.of("spec.sink.starrocks.flushInterval", "5 seconds", "spec.sink.starrocks.flushInterval", "at least 100ms"),
         Arguments.of("spec.sink.starrocks.properties", Map.of("columns", "a,b"), "spec.sink.starrocks.properties.columns", "set by the pipeline itself"),
         Arguments.of("spec.job.parallelism", 0, "spec.job.parallelism", "at least 1"),
         Arguments.of("spec.job.checkpointInterval", "500ms", "spec.job.checkpointInterval", "at least 1s"),
@@ -70,6 +70,18 @@ class CdcPipelineValidatorTest {
     assertThat(violations).singleElement().satisfies(v -> {
       assertThat(v.field()).isEqualTo(field);
       assertThat(v.message()).contains(message);
+    });
+  }
+
+  @Test
+  void subSecondFlushIsAtLeastOnceOnly() {
+    CdcPipeline lowLatency = TestPipelines.with(TestPipelines.minimal(), "spec.sink.starrocks.flushInterval", "200ms");
+    assertThat(validator.validate(lowLatency)).isEmpty();
+
+    CdcPipeline exactlyOnce = TestPipelines.with(lowLatency, "spec.sink.starrocks.semantic", "exactly-once");
+    assertThat(validator.validate(exactlyOnce)).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("spec.sink.starrocks.flushInterval");
+      assertThat(v.message()).contains("only at-least-once supports").contains("spec.job.checkpointInterval");
     });
   }
 
