@@ -18,7 +18,7 @@ public final class BenchContext {
   /** The spec's defaults (CdcPipeline): what a user gets without tuning. */
   static final long DEFAULT_FLUSH_MILLIS = 5_000;
   static final long DEFAULT_CHECKPOINT_MILLIS = 30_000;
-  static final int DEFAULT_CHUNK_SIZE = 8096;
+  static final int DEFAULT_CHUNK_SIZE = 65536;
   /** -Dbench.chunk=N tries another snapshotChunkSize (an experiment, not the spec's default). */
   static final int CHUNK_SIZE = Integer.getInteger("bench.chunk", DEFAULT_CHUNK_SIZE);
 

@@ -100,7 +100,7 @@ public final class CdcPipelineValidator {
     }
     if (pg.snapshotChunkSize() < 1 || pg.snapshotChunkSize() > 1_000_000) {
       out.add(new Violation(at + ".snapshotChunkSize",
-          pg.snapshotChunkSize() + " is outside 1-1000000; a whole chunk is held in memory"));
+          pg.snapshotChunkSize() + " is outside 1-1000000"));
     }
   }
 

@@ -36,7 +36,7 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.source.postgres.excludeTables", List.of("public.[x"), "spec.source.postgres.excludeTables[0]", "not a valid regular expression"),
         Arguments.of("spec.source.postgres.slotName", "Orders-Slot", "spec.source.postgres.slotName", "lower-case letters, digits or '_'"),
         Arguments.of("spec.source.postgres.publicationName", "p".repeat(64), "spec.source.postgres.publicationName", "1-63"),
-        Arguments.of("spec.source.postgres.snapshotChunkSize", 0, "spec.source.postgres.snapshotChunkSize", "held in memory"),
+        Arguments.of("spec.source.postgres.snapshotChunkSize", 0, "spec.source.postgres.snapshotChunkSize", "outside 1-1000000"),
         Arguments.of("spec.source.postgres.maxLag", "1GB", "spec.source.postgres.maxLag", "quantity such as 512Mi"),
         Arguments.of("spec.sink.starrocks.jdbcUrl", "jdbc:postgresql://x/y", "spec.sink.starrocks.jdbcUrl", "MySQL-protocol JDBC URL"),
         Arguments.of("spec.sink.starrocks.loadUrls", List.of(), "spec.sink.starrocks.loadUrls", "at least one FE HTTP address"),
