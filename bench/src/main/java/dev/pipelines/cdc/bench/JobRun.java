@@ -68,6 +68,11 @@ public final class JobRun implements AutoCloseable {
     return submittedNanos;
   }
 
+  /** CPU seconds the job JVM has used so far (user + system). */
+  public double cpuSeconds() {
+    return Machine.cpuSeconds(jvm.pid());
+  }
+
   public RssSampler rss() {
     return rss;
   }

@@ -31,12 +31,16 @@ final class SnapshotBench {
       try (JobRun job = JobRun.start(ctx.paths, db, ctx.config(db, table, db, "bench_narrow", StartupMode.INITIAL,
           DeliverySemantic.AT_LEAST_ONCE, BenchContext.DEFAULT_FLUSH_MILLIS), parallelism,
           BenchContext.DEFAULT_CHECKPOINT_MILLIS, ctx.sizes.jobHeap(), ctx.pg, ctx.sr)) {
+        double cpuBefore = job.cpuSeconds();
         long done = ctx.visible.awaitAtLeast(db + ".narrow", rows, TIMEOUT_SECONDS, job);
         double rate = rows / ((done - job.submittedNanos()) / 1e9);
+        double cpuPerThousand = (job.cpuSeconds() - cpuBefore) * 1e6 / rows;
         Checksums.awaitEqual(ctx.pg, ctx.sr, table, db, 120);
         ctx.add(Result.of("snapshot", "job, narrow, parallelism " + parallelism, rate, "rows/s")
             .against("COPY TO /dev/null", copy).target(Target.ratioAtLeast(0.25))
             .note(rows + " rows, from job submission to the last row visible"));
+        ctx.add(Result.of("cpu", "job CPU per 1,000 snapshot rows, parallelism " + parallelism, cpuPerThousand, "ms")
+            .note("user+system time of the job JVM while it snapshots: less noisy than rates on a shared machine"));
         ctx.add(Result.of("memory", "job RSS peak, snapshot p" + parallelism, job.rss().takePeakMb(), "MB"));
         if (parallelism == 1) {
           p1Rate = rate;
@@ -66,8 +70,11 @@ final class SnapshotBench {
     try (JobRun job = JobRun.start(ctx.paths, db, ctx.config(db, table, db, "bench_wide", StartupMode.INITIAL,
         DeliverySemantic.AT_LEAST_ONCE, BenchContext.DEFAULT_FLUSH_MILLIS), 2,
         BenchContext.DEFAULT_CHECKPOINT_MILLIS, ctx.sizes.jobHeap(), ctx.pg, ctx.sr)) {
+      double cpuBefore = job.cpuSeconds();
       long done = ctx.visible.awaitAtLeast(db + ".wide", rows, TIMEOUT_SECONDS, job);
       rate = rows / ((done - job.submittedNanos()) / 1e9);
+      ctx.add(Result.of("cpu", "job CPU per 1,000 wide snapshot rows", (job.cpuSeconds() - cpuBefore) * 1e6 / rows,
+          "ms"));
       Checksums.awaitEqual(ctx.pg, ctx.sr, table, db, 120);
       ctx.add(Result.of("snapshot", "job, wide (30 columns), parallelism 2", rate, "rows/s")
           .against("COPY TO /dev/null", copy).target(Target.ratioAtLeast(0.25)).note(rows + " rows"));

@@ -31,6 +31,7 @@ final class StreamingBench {
     ctx.visible.awaitAtLeast(qualified, before + markers, 300, job);
     PostgresLimits.createDecodeSlot(ctx.pg, "bench_decode");
     ctx.visible.reset(qualified);
+    double cpuBefore = job.cpuSeconds();
     long start = System.nanoTime();
     long changes = ChangeWriter.write(ctx.pg, s.rows(), s.inserts(), s.updates(), s.deletes());
     double writer = changes / PostgresLimits.seconds(start);
@@ -38,11 +39,13 @@ final class StreamingBench {
     double rate = changes / ((done - start) / 1e9);
     Checksums.awaitEqual(ctx.pg, ctx.sr, table, db, 120);
     double streamingRss = job.rss().takePeakMb();
+    double cpuPerThousand = (job.cpuSeconds() - cpuBefore) * 1e6 / changes;
     double decode = PostgresLimits.decodeRate(ctx.pg, "bench_decode", "bench_narrow", changes);
     ctx.add(Result.of("streaming", "job, end to end, parallelism 2", rate, "changes/s")
         .against("pgoutput decoding", decode).target(Target.ratioAtLeast(0.25))
         .note(changes + " row changes in " + (s.inserts() + 999) / 1000 + " transactions; the writer alone: "
             + Format.number(writer) + " changes/s"));
+    ctx.add(Result.of("cpu", "job CPU per 1,000 streamed changes", cpuPerThousand, "ms"));
     ctx.add(Result.of("streaming", "snapshot done → stream flowing (checkpoint-bound)", switchSeconds, "s")
         .note("checkpointInterval " + BenchContext.DEFAULT_CHECKPOINT_MILLIS / 1000 + " s"));
     ctx.add(Result.of("memory", "job RSS peak, streaming", streamingRss, "MB").target(Target.atMost(600))
