@@ -25,6 +25,22 @@ final class OperatorBench {
 
   private OperatorBench() {}
 
+  /** The requests the mock server recorded, counted by method and path with names folded ("GET .../secrets/*"). */
+  static java.util.Map<String, Integer> requestKinds(KubernetesMockServer server) {
+    java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+    try {
+      io.fabric8.mockwebserver.http.RecordedRequest r;
+      while ((r = server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+        String path = r.getPath().replaceAll("\\?.*", "").replaceAll("orders-\\d+", "*")
+            .replaceAll("/(secrets|configmaps|events)/[^/]+", "/$1/*");
+        kinds.merge(r.getMethod() + " " + path, 1, Integer::sum);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return kinds;
+  }
+
   private static List<String> jvmOptions(BenchContext ctx) {
     List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + HEAP,
         "-Dlog4j2.configurationFile=" + ctx.paths.log4jConfig()));
@@ -51,6 +67,20 @@ final class OperatorBench {
             .endMetadata().withStringData(Map.of("username", "u", "password", "p")).build()).create();
       }
       operator.await("STARTED", 120);
+      // Counted from a watch: listing 1,000 objects every few ms would itself load the mock server.
+      java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+      var watch = client.resources(FlinkDeployment.class).inNamespace(TestPipelines.NAMESPACE).watch(
+          new io.fabric8.kubernetes.client.Watcher<FlinkDeployment>() {
+            @Override
+            public void eventReceived(Action action, FlinkDeployment resource) {
+              if (action == Action.ADDED) {
+                created.incrementAndGet();
+              }
+            }
+
+            @Override
+            public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
+          });
       int requestsBefore = server.getRequestCount();
       double cpuBefore = Machine.cpuSeconds(operator.pid());
       long start = System.nanoTime();
@@ -63,21 +93,19 @@ final class OperatorBench {
         client.resource(p).create();
       }
       double applied = PostgresLimits.seconds(start);
-      long deadline = System.nanoTime() + 600_000_000_000L;
-      int present = 0;
-      while (present < n) {
+      long deadline = System.nanoTime() + 900_000_000_000L;
+      while (created.get() < n) {
         if (System.nanoTime() > deadline || !operator.alive()) {
-          throw new IllegalStateException("only " + present + " of " + n + " FlinkDeployments after 600 s; see "
+          throw new IllegalStateException("only " + created.get() + " of " + n + " FlinkDeployments after 900 s; see "
               + operator.log());
         }
-        Thread.sleep(100);
-        present = client.resources(FlinkDeployment.class).inNamespace(TestPipelines.NAMESPACE).list().getItems()
-            .size();
+        Thread.sleep(20);
       }
       double all = PostgresLimits.seconds(start);
       double cpu = Machine.cpuSeconds(operator.pid()) - cpuBefore;
-      // the harness' own polls are requests too: one list per 100 ms
-      double requests = server.getRequestCount() - requestsBefore - n - all * 10;
+      watch.close();
+      double requests = server.getRequestCount() - requestsBefore - n;
+      ctx.notes.add("operator API requests, by kind: " + requestKinds(server));
       operator.send("gc");
       double heapMb = Long.parseLong(operator.await("HEAP", 60).split(" ")[1]) / 1024.0 / 1024.0;
       ctx.add(Result.of("operator", n + " CdcPipelines → every FlinkDeployment exists", all, "s")
