@@ -53,7 +53,7 @@ final class SnapshotBench {
       }
       if (emulator != null && parallelism == 1) {
         ctx.add(Result.of("snapshot", "job, narrow, parallelism 1, vs sink", p1Rate, "rows/s").against("emulator Stream Load", emulator)
-            .note("the same rows as JSON straight into the emulator, 100k-row loads"));
+            .note("the same rows as JSON straight into the emulator, 100k-row loads; " + EmulatorLimit.lastCpuNote));
       }
     }
   }
@@ -82,6 +82,6 @@ final class SnapshotBench {
     }
     double emulator = EmulatorLimit.measure(ctx.pg, ctx.sr, table, db, Math.min(rows, ctx.sizes.emulatorRows() / 4));
     ctx.add(Result.of("snapshot", "job, wide, parallelism 2, vs sink", rate, "rows/s")
-        .against("emulator Stream Load", emulator));
+        .against("emulator Stream Load", emulator).note(EmulatorLimit.lastCpuNote));
   }
 }
