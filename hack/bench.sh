@@ -4,7 +4,7 @@
 # writes bench/target/bench-results.json; exits non-zero only when the run itself broke.
 #
 #   hack/bench.sh [--quick] [--rows N] [--wide-rows N] [--inserts N] [--samples N] [--rate N]
-#                 [--emulator-rows N] [--pipelines N] [--job-heap 512m] [--only snapshot,streaming,wide,freshness,operator]
+#                 [--emulator-rows N] [--pipelines N] [--job-heap 320m] [--only snapshot,streaming,wide,freshness,operator]
 #
 # BENCH_JAVA_OPTS=-Dbench.profile=true records a JFR profile of each job JVM (bench/target/bench-logs/*.jfr).
 # Default sizes take 10-15 minutes on 2 cores; --quick about 3.

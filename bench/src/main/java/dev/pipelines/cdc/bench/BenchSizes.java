@@ -24,12 +24,12 @@ public record BenchSizes(long rows, long wideRows, long inserts, int freshnessSa
   public static final List<String> ALL_PHASES = List.of("snapshot", "streaming", "wide", "freshness", "operator");
 
   public static BenchSizes defaults() {
-    return new BenchSizes(1_000_000, 200_000, 200_000, 200, 20, 200_000, 1_000, "512m",
+    return new BenchSizes(1_000_000, 200_000, 200_000, 200, 20, 200_000, 1_000, "320m",
         new LinkedHashSet<>(ALL_PHASES));
   }
 
   public static BenchSizes quick() {
-    return new BenchSizes(100_000, 20_000, 20_000, 200, 40, 50_000, 200, "512m", new LinkedHashSet<>(ALL_PHASES));
+    return new BenchSizes(100_000, 20_000, 20_000, 200, 40, 50_000, 200, "320m", new LinkedHashSet<>(ALL_PHASES));
   }
 
   public long updates() {
@@ -46,7 +46,7 @@ public record BenchSizes(long rows, long wideRows, long inserts, int freshnessSa
 
   /**
    * {@code [--quick] [--rows N] [--wide-rows N] [--inserts N] [--samples N] [--rate N]
-   * [--emulator-rows N] [--pipelines N] [--job-heap 512m] [--only a,b]}.
+   * [--emulator-rows N] [--pipelines N] [--job-heap 320m] [--only a,b]}.
    */
   public static BenchSizes parse(String... args) {
     List<String> list = List.of(args);
