@@ -59,6 +59,8 @@ public final class BenchMain {
       Path json = paths.target().resolve("bench-results.json");
       try {
         report.write(json);
+        // The same table as Markdown, for the README.
+        java.nio.file.Files.writeString(paths.target().resolve("bench-results.md"), ResultTable.markdown(ctx.results));
       } catch (Exception e) {
         broken = broken == null ? e : broken;
       }
@@ -67,7 +69,7 @@ public final class BenchMain {
           + machine.host() + ", " + startedAt + ", load average by phase " + ctx.loadByPhase);
       System.out.print(ResultTable.text(ctx.results));
       ctx.notes.forEach(n -> System.out.println("  " + n));
-      System.out.println("JSON: " + json);
+      System.out.println("JSON: " + json + " (Markdown table: bench-results.md beside it)");
     }
     if (broken != null) {
       System.err.println("bench: the run broke: " + broken);
