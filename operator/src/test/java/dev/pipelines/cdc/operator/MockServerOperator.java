@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.operator;
 
+import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.Databases;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,7 +12,13 @@ public final class MockServerOperator {
   private MockServerOperator() {}
 
   public static Operator start(KubernetesClient client, Databases databases, SlotMetrics metrics) {
-    Operator operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(), databases, metrics,
+    return start(client, databases, metrics, TestPipelines.settings());
+  }
+
+  /** With other settings, e.g. production's re-check intervals (the scale benchmark). */
+  public static Operator start(KubernetesClient client, Databases databases, SlotMetrics metrics,
+      OperatorSettings settings) {
+    Operator operator = CdcPipelineOperator.create(settings, Clock.systemUTC(), databases, metrics,
         o -> o
             .withKubernetesClient(client)
             .withCloseClientOnStop(false)

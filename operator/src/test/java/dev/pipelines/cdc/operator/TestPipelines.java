@@ -40,6 +40,11 @@ public final class TestPipelines {
     return load("minimal.yaml");
   }
 
+  /** The minimal pipeline with the low-latency flush setting (flushInterval below 1s). */
+  public static CdcPipeline lowLatency() {
+    return load("lowlatency.yaml");
+  }
+
   /** Every spec field set to a non-default value. */
   public static CdcPipeline full() {
     return load("full.yaml");

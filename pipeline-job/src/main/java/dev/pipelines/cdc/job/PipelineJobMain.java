@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.job;
 
+import dev.pipelines.cdc.config.FlushPolicy;
 import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
@@ -42,8 +43,10 @@ public final class PipelineJobMain {
       new StarRocksSchemaSync(sr).apply(plan.targetTables(), config.sink().createTables());
     }
     if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
-      LOG.warn("no checkpoint interval configured; using {} so the replication slot advances", FALLBACK_CHECKPOINT_INTERVAL);
-      env.enableCheckpointing(FALLBACK_CHECKPOINT_INTERVAL.toMillis());
+      long interval = FlushPolicy.checkpointMillis(FALLBACK_CHECKPOINT_INTERVAL.toMillis(), config.sink().semantic(),
+          config.sink().flushIntervalMillis());
+      LOG.warn("no checkpoint interval configured; using {} ms so the replication slot advances", interval);
+      env.enableCheckpointing(interval);
     }
     PipelineGraph.build(env, config, credentials, plan);
     return plan;

@@ -6,6 +6,7 @@ import dev.pipelines.cdc.emulator.load.AppliedChanges;
 import dev.pipelines.cdc.emulator.load.ErrorLogs;
 import dev.pipelines.cdc.emulator.load.LoadEngine;
 import dev.pipelines.cdc.emulator.load.StoreWriter;
+import dev.pipelines.cdc.emulator.load.VisibleChangesListener;
 import dev.pipelines.cdc.emulator.mysql.MySqlFront;
 import dev.pipelines.cdc.emulator.sql.DdlExecutor;
 import dev.pipelines.cdc.emulator.sql.SqlSession;
@@ -41,11 +42,14 @@ public final class StarRocksEmulator implements AutoCloseable {
     private final Faults faults;
     private final RequestCounter counter;
     private final AppliedChanges applied;
+    private final StoreWriter writer;
     /** A store started for this emulator alone, stopped with it; null when the caller owns the store. */
     private volatile AutoCloseable ownedStore;
 
     private StarRocksEmulator(EmulatorSettings settings, Server http, ServerConnector fe, ServerConnector be,
-                              MySqlFront mysql, Faults faults, RequestCounter counter, AppliedChanges applied) {
+                              MySqlFront mysql, Faults faults, RequestCounter counter, AppliedChanges applied,
+                              StoreWriter writer) {
+        this.writer = writer;
         this.settings = settings;
         this.http = http;
         this.fe = fe;
@@ -71,7 +75,8 @@ public final class StarRocksEmulator implements AutoCloseable {
         ServerConnector fe = connector(http, HttpApi.FE, settings.feHttpPort());
         ServerConnector be = connector(http, HttpApi.BE, settings.beHttpPort());
         Supplier<String> beUrl = () -> "http://" + HOST + ":" + be.getLocalPort();
-        LoadEngine engine = new LoadEngine(catalog, new StoreWriter(store, applied), new ErrorLogs(beUrl), Clock.systemUTC());
+        StoreWriter writer = new StoreWriter(store, applied);
+        LoadEngine engine = new LoadEngine(catalog, writer, new ErrorLogs(beUrl), Clock.systemUTC());
         http.setHandler(new HttpApi(engine, faults, counter, settings.user(), settings.password(), beUrl));
         MySqlFront mysql = null;
         try {
@@ -83,7 +88,7 @@ public final class StarRocksEmulator implements AutoCloseable {
                     throw new IllegalStateException("store unavailable", e);
                 }
             });
-            return new StarRocksEmulator(settings, http, fe, be, mysql, faults, counter, applied);
+            return new StarRocksEmulator(settings, http, fe, be, mysql, faults, counter, applied, writer);
         } catch (Exception e) {
             if (mysql != null) {
                 mysql.close();
@@ -182,6 +187,15 @@ public final class StarRocksEmulator implements AutoCloseable {
     /** The journal of visible row changes, off until started (for exactly-once checks). */
     public AppliedChanges appliedChanges() {
         return applied;
+    }
+
+    /** Calls {@code listener} with every change right after it becomes visible (see {@link VisibleChangesListener}). */
+    public void addVisibleChangesListener(VisibleChangesListener listener) {
+        writer.addListener(listener);
+    }
+
+    public void removeVisibleChangesListener(VisibleChangesListener listener) {
+        writer.removeListener(listener);
     }
 
     /** FE → BE redirects answered (each load sent to the FE costs one). */

@@ -3,7 +3,9 @@ package dev.pipelines.cdc.operator.desired;
 import dev.pipelines.cdc.config.CredentialEnvVars;
 import dev.pipelines.cdc.config.JobImageLayout;
 import dev.pipelines.cdc.config.PipelineConfigFile;
+import dev.pipelines.cdc.config.FlushPolicy;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
 import dev.pipelines.cdc.operator.api.v1alpha1.JobSpec;
 import dev.pipelines.cdc.operator.api.v1alpha1.SecretCredentials;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
@@ -60,7 +62,7 @@ public final class FlinkDeploymentFactory {
     spec.setFlinkVersion(settings.flinkVersion());
     spec.setServiceAccount(job.serviceAccount() != null ? job.serviceAccount() : settings.flinkServiceAccount());
     spec.setMode(KubernetesDeploymentMode.NATIVE);
-    spec.setFlinkConfiguration(flinkConfiguration(job, stateDir(job, settings)));
+    spec.setFlinkConfiguration(flinkConfiguration(job, pipeline.getSpec().sink().starrocks(), stateDir(job, settings)));
     spec.setPodTemplate(podTemplate(pipeline, configHash));
     spec.setJobManager(
         new JobManagerSpec(new Resource(job.jobManager().cpu(), job.jobManager().memory(), null), 1, null));
@@ -76,9 +78,9 @@ public final class FlinkDeploymentFactory {
     return Optional.ofNullable(job.stateDir()).or(settings::defaultStateDir);
   }
 
-  private static Map<String, String> flinkConfiguration(JobSpec job, Optional<String> stateDir) {
+  private static Map<String, String> flinkConfiguration(JobSpec job, StarRocksSink sink, Optional<String> stateDir) {
     Map<String, String> conf = new TreeMap<>(job.flinkConfiguration());
-    conf.put(FlinkConfigKeys.CHECKPOINT_INTERVAL, job.checkpointInterval());
+    conf.put(FlinkConfigKeys.CHECKPOINT_INTERVAL, checkpointInterval(job, sink));
     // A cancelled or failed job keeps its last checkpoint, so the slot position is never lost.
     conf.put(FlinkConfigKeys.CHECKPOINT_RETENTION, "RETAIN_ON_CANCELLATION");
     conf.put(FlinkConfigKeys.TASK_SLOTS, String.valueOf(job.taskManager().taskSlots()));
@@ -94,6 +96,17 @@ public final class FlinkDeploymentFactory {
               conf.put(FlinkConfigKeys.HA_STORAGE_DIR, dir + "/ha");
             });
     return conf;
+  }
+
+  /**
+   * The spec's checkpointInterval, or a shorter sub-second flushInterval: then each checkpoint is
+   * what loads the rows (see {@link FlushPolicy}).
+   */
+  static String checkpointInterval(JobSpec job, StarRocksSink sink) {
+    long checkpoint = Durations.of(job.checkpointInterval()).toMillis();
+    long flush = Durations.of(sink.flushInterval()).toMillis();
+    return FlushPolicy.checkpointMillis(checkpoint, sink.semantic(), flush) < checkpoint
+        ? sink.flushInterval() : job.checkpointInterval();
   }
 
   private static String withoutTrailingSlash(String dir) {

@@ -1,5 +1,7 @@
 package dev.pipelines.cdc.operator.validation;
 
+import dev.pipelines.cdc.config.DeliverySemantic;
+import dev.pipelines.cdc.config.FlushPolicy;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.JobSpec;
 import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
@@ -41,8 +43,8 @@ public final class CdcPipelineValidator {
       Set.of("format", "strip_outer_array", "columns", "label", "partial_update", "jsonpaths", "db", "table");
 
   private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
-  /** flink-connector-starrocks refuses a shorter sink.buffer-flush.interval-ms. */
-  private static final Duration MIN_FLUSH_INTERVAL = Duration.ofSeconds(1);
+  /** Below this, a checkpoint per flush would cost more than the loads it triggers (see FlushPolicy). */
+  private static final Duration MIN_FLUSH_INTERVAL = Duration.ofMillis(FlushPolicy.MIN_FLUSH_MILLIS);
 
   private final OperatorSettings settings;
 
@@ -98,7 +100,7 @@ public final class CdcPipelineValidator {
     }
     if (pg.snapshotChunkSize() < 1 || pg.snapshotChunkSize() > 1_000_000) {
       out.add(new Violation(at + ".snapshotChunkSize",
-          pg.snapshotChunkSize() + " is outside 1-1000000; a whole chunk is held in memory"));
+          pg.snapshotChunkSize() + " is outside 1-1000000"));
     }
   }
 
@@ -159,8 +161,14 @@ public final class CdcPipelineValidator {
     validateRoutes(sr.routes(), at + ".routes", out);
     Durations.parse(sr.flushInterval())
         .filter(d -> d.compareTo(MIN_FLUSH_INTERVAL) >= 0)
-        .ifPresentOrElse(d -> {}, () -> out.add(new Violation(at + ".flushInterval",
-            "'" + sr.flushInterval() + "' must be a duration of at least 1s, e.g. 1s, 5s or 1m")));
+        .ifPresentOrElse(d -> {
+          if (sr.semantic() == DeliverySemantic.EXACTLY_ONCE && d.toMillis() < FlushPolicy.CONNECTOR_MIN_FLUSH_MILLIS) {
+            out.add(new Violation(at + ".flushInterval", "'" + sr.flushInterval() + "' is below 1s, which only"
+                + " at-least-once supports; exactly-once rows become visible at each checkpoint, so lower"
+                + " spec.job.checkpointInterval instead"));
+          }
+        }, () -> out.add(new Violation(at + ".flushInterval",
+            "'" + sr.flushInterval() + "' must be a duration of at least 100ms, e.g. 200ms, 5s or 1m")));
     sr.properties().keySet().stream().sorted().filter(RESERVED_LOAD_PROPERTIES::contains).forEach(key ->
         out.add(new Violation(at + ".properties." + key,
             "is set by the pipeline itself (it decides how changes are encoded and labelled); remove it")));

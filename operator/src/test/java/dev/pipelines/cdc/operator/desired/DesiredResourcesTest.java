@@ -34,6 +34,17 @@ class DesiredResourcesTest {
     Golden.assertMatches(desired.configMap(), "configmap-full.yaml");
   }
 
+  /** A sub-second flushInterval: the job checkpoints that often, and each checkpoint loads the rows. */
+  @Test
+  void lowLatencyPipelineMatchesGoldenFiles() {
+    DesiredResources desired = DesiredResources.of(TestPipelines.lowLatency(), TestPipelines.settings());
+
+    Golden.assertMatches(desired.flinkDeployment(), "flinkdeployment-lowlatency.yaml");
+    Golden.assertMatches(desired.configMap(), "configmap-lowlatency.yaml");
+    assertThat(desired.flinkDeployment().getSpec().getFlinkConfiguration())
+        .containsEntry("execution.checkpointing.interval", "200ms");
+  }
+
   @Test
   void sameInputGivesEqualObjects() {
     DesiredResources a = DesiredResources.of(TestPipelines.full(), TestPipelines.settings());

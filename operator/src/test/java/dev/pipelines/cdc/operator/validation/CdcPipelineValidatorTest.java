@@ -36,7 +36,7 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.source.postgres.excludeTables", List.of("public.[x"), "spec.source.postgres.excludeTables[0]", "not a valid regular expression"),
         Arguments.of("spec.source.postgres.slotName", "Orders-Slot", "spec.source.postgres.slotName", "lower-case letters, digits or '_'"),
         Arguments.of("spec.source.postgres.publicationName", "p".repeat(64), "spec.source.postgres.publicationName", "1-63"),
-        Arguments.of("spec.source.postgres.snapshotChunkSize", 0, "spec.source.postgres.snapshotChunkSize", "held in memory"),
+        Arguments.of("spec.source.postgres.snapshotChunkSize", 0, "spec.source.postgres.snapshotChunkSize", "outside 1-1000000"),
         Arguments.of("spec.source.postgres.maxLag", "1GB", "spec.source.postgres.maxLag", "quantity such as 512Mi"),
         Arguments.of("spec.sink.starrocks.jdbcUrl", "jdbc:postgresql://x/y", "spec.sink.starrocks.jdbcUrl", "MySQL-protocol JDBC URL"),
         Arguments.of("spec.sink.starrocks.loadUrls", List.of(), "spec.sink.starrocks.loadUrls", "at least one FE HTTP address"),
@@ -46,8 +46,8 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "orders", "targetTable", "o")), "spec.sink.starrocks.routes[0].sourceTable", "schema-qualified"),
         Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "x"), Map.of("sourceTable", "public.a", "targetTable", "y")), "spec.sink.starrocks.routes[1].sourceTable", "routed more than once"),
         Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "bad-name")), "spec.sink.starrocks.routes[0].targetTable", "letters, digits and '_'"),
-        Arguments.of("spec.sink.starrocks.flushInterval", "500ms", "spec.sink.starrocks.flushInterval", "at least 1s"),
-        Arguments.of("spec.sink.starrocks.flushInterval", "5 seconds", "spec.sink.starrocks.flushInterval", "at least 1s"),
+        Arguments.of("spec.sink.starrocks.flushInterval", "50ms", "spec.sink.starrocks.flushInterval", "at least 100ms"),
+        Arguments.of("spec.sink.starrocks.flushInterval", "5 seconds", "spec.sink.starrocks.flushInterval", "at least 100ms"),
         Arguments.of("spec.sink.starrocks.properties", Map.of("columns", "a,b"), "spec.sink.starrocks.properties.columns", "set by the pipeline itself"),
         Arguments.of("spec.job.parallelism", 0, "spec.job.parallelism", "at least 1"),
         Arguments.of("spec.job.checkpointInterval", "500ms", "spec.job.checkpointInterval", "at least 1s"),
@@ -70,6 +70,18 @@ class CdcPipelineValidatorTest {
     assertThat(violations).singleElement().satisfies(v -> {
       assertThat(v.field()).isEqualTo(field);
       assertThat(v.message()).contains(message);
+    });
+  }
+
+  @Test
+  void subSecondFlushIsAtLeastOnceOnly() {
+    CdcPipeline lowLatency = TestPipelines.with(TestPipelines.minimal(), "spec.sink.starrocks.flushInterval", "200ms");
+    assertThat(validator.validate(lowLatency)).isEmpty();
+
+    CdcPipeline exactlyOnce = TestPipelines.with(lowLatency, "spec.sink.starrocks.semantic", "exactly-once");
+    assertThat(validator.validate(exactlyOnce)).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("spec.sink.starrocks.flushInterval");
+      assertThat(v.message()).contains("only at-least-once supports").contains("spec.job.checkpointInterval");
     });
   }
 

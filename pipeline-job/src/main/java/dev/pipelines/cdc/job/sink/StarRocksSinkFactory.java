@@ -1,6 +1,7 @@
 package dev.pipelines.cdc.job.sink;
 
 import dev.pipelines.cdc.config.DeliverySemantic;
+import dev.pipelines.cdc.config.FlushPolicy;
 import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.StarRocksSinkConfig;
 import dev.pipelines.cdc.job.Credentials;
@@ -35,7 +36,9 @@ public final class StarRocksSinkFactory {
         // The connector wants one table to validate against; rows name their own table.
         .withProperty("database-name", sink.database())
         .withProperty("table-name", tables.get(0).name())
-        .withProperty("sink.buffer-flush.interval-ms", String.valueOf(sink.flushIntervalMillis()))
+        // Below the connector's 1 s minimum, checkpoints do the flushing (FlushPolicy).
+        .withProperty("sink.buffer-flush.interval-ms",
+            String.valueOf(FlushPolicy.connectorFlushMillis(sink.flushIntervalMillis())))
         // The legacy SinkFunction path: the unified-sink-API committer only logs a failed commit.
         .withProperty("sink.use.new-sink-api", "false")
         .withProperty("sink.properties.format", "json")

@@ -1,13 +1,12 @@
 package dev.pipelines.cdc.job.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Field;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
 import org.apache.flink.cdc.debezium.DebeziumDeserializationSchema;
@@ -16,14 +15,18 @@ import org.apache.flink.util.Collector;
 /**
  * Debezium change record → {@link ChangeRow}: the after-image for inserts, updates and snapshot
  * reads ({@code __op} 0), only the key for deletes ({@code __op} 1; with default replica identity
- * the before-image holds nothing else that is true).
+ * the before-image holds nothing else that is true). The JSON row is written as text in one pass.
  */
 public final class ChangeRowDeserializer implements DebeziumDeserializationSchema<ChangeRow> {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
   public static final String OP_FIELD = "__op";
 
   private final Map<String, TableShape> tables;
+  /**
+   * Row schemas already checked against their table's shape. Debezium keeps one Schema object per
+   * table shape, so the check runs once per shape instead of once per row.
+   */
+  private transient Map<Schema, Boolean> checkedSchemas;
 
   /** @param tables shape of every captured table, by {@code schema.table} */
   public ChangeRowDeserializer(Map<String, TableShape> tables) {
@@ -43,33 +46,57 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
     }
     boolean delete = "d".equals(value.getString("op"));
     Struct row = delete ? value.getStruct("before") : value.getStruct("after");
-    SchemaChangedException.check(table, shape.columns(), row.schema().fields().stream().map(Field::name).toList());
-    ObjectNode json = JSON.createObjectNode();
-    List<String> unavailable = new ArrayList<>();
+    check(table, shape, row.schema());
+    StringBuilder json = new StringBuilder(256).append('{');
+    String[] keyParts = new String[shape.keyColumns().size()];
+    List<String> unavailable = null;
+    boolean first = true;
     for (Field field : row.schema().fields()) {
-      boolean key = shape.keyColumns().contains(field.name());
-      if (delete && !key) {
+      int keyIndex = shape.keyColumns().indexOf(field.name());
+      if (delete && keyIndex < 0) {
         continue;
       }
       Object raw = row.get(field);
       if (DebeziumValues.UNAVAILABLE.equals(raw)) {
+        if (unavailable == null) {
+          unavailable = new ArrayList<>();
+        }
         unavailable.add(field.name());
         continue;
       }
-      JsonNode v = DebeziumValues.toJson(field.schema(), raw);
-      if (v.isTextual() && shape.blankPaddedColumns().contains(field.name())) {
-        v = json.textNode(v.asText().stripTrailing());
+      if (!first) {
+        json.append(',');
       }
-      json.set(field.name(), v);
+      first = false;
+      DebeziumValues.string(json, field.name());
+      json.append(':');
+      int valueStart = json.length();
+      DebeziumValues.appendJson(json, field.schema(), raw, shape.blankPaddedColumns().contains(field.name()));
+      if (keyIndex >= 0) {
+        keyParts[keyIndex] = json.substring(valueStart);
+      }
     }
-    json.put(OP_FIELD, delete ? 1 : 0);
-    out.collect(new ChangeRow(table, keyOf(json, shape), JSON.writeValueAsString(json), String.join(",", unavailable)));
+    json.append(first ? "" : ",").append('"').append(OP_FIELD).append("\":").append(delete ? 1 : 0).append('}');
+    out.collect(new ChangeRow(table, keyOf(keyParts), json.toString(),
+        unavailable == null ? "" : String.join(",", unavailable)));
   }
 
-  private static String keyOf(ObjectNode json, TableShape shape) {
+  private void check(String table, TableShape shape, Schema schema) {
+    if (checkedSchemas == null) {
+      checkedSchemas = new IdentityHashMap<>();
+    }
+    if (checkedSchemas.containsKey(schema)) {
+      return;
+    }
+    SchemaChangedException.check(table, shape.columns(), schema.fields().stream().map(Field::name).toList());
+    checkedSchemas.put(schema, Boolean.TRUE);
+  }
+
+  /** The key as the JSON text of each key column, each followed by \u0001 (empty for a missing one, as before). */
+  private static String keyOf(String[] keyParts) {
     StringBuilder key = new StringBuilder();
-    for (String column : shape.keyColumns()) {
-      key.append(json.path(column).toString()).append('\u0001');
+    for (String part : keyParts) {
+      key.append(part == null ? "" : part).append('\u0001');
     }
     return key.toString();
   }

@@ -61,6 +61,25 @@ class ChangeRowDeserializerTest {
         + "\"at\":\"01:02:03.000001\",\"doc\":{\"a\":[1,2]},\"tags\":[\"x\",\"y\"],\"note\":null,\"__op\":0}");
   }
 
+  /** The row is written as text directly; it must be exactly what Jackson writes for the same values. */
+  @Test
+  void textIsEscapedAndNumbersWrittenAsJacksonWritesThem() throws Exception {
+    String tricky = "quote \" backslash \\ newline \n tab \t bell \u0007 nul-ish \u0001 é 漢字 \uD83D\uDE00 </script>";
+    Struct after = row(-12).put("note", tricky).put("score", 1.0E10).put("tags", List.of("a\"b", "c"));
+
+    ChangeRow change = single(envelope("c", null, after));
+
+    com.fasterxml.jackson.databind.ObjectMapper jackson = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode expected = jackson.createObjectNode();
+    expected.put("id", -12L).put("code", (String) null).put("amount", (String) null).put("score", 1.0E10)
+        .put("created", (String) null).put("paid", (String) null).put("day", (String) null).put("at", (String) null)
+        .put("doc", (String) null);
+    expected.putArray("tags").add("a\"b").add("c");
+    expected.put("note", tricky).put("__op", 0);
+    assertThat(change.json).isEqualTo(jackson.writeValueAsString(expected));
+    assertThat(change.key).isEqualTo("-12\u0001");
+  }
+
   @Test
   void snapshotReadAndUpdateAreUpserts() throws Exception {
     assertThat(single(envelope("r", null, row(1))).json).endsWith("\"__op\":0}");

@@ -23,6 +23,7 @@ public final class StoreWriter {
     private final Store store;
     private final Map<String, Object> tableLocks = new ConcurrentHashMap<>();
     private final AppliedChanges applied;
+    private final List<VisibleChangesListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public StoreWriter(Store store, AppliedChanges applied) {
         this.store = store;
@@ -37,7 +38,20 @@ public final class StoreWriter {
         synchronized (tableLocks.computeIfAbsent(table.qualifiedName(), k -> new Object())) {
             applyLocked(table, batches);
             applied.record(table.qualifiedName(), batches);
+            for (VisibleChangesListener listener : listeners) {
+                for (LoadBatch batch : batches) {
+                    listener.visible(table.qualifiedName(), batch.changes());
+                }
+            }
         }
+    }
+
+    public void addListener(VisibleChangesListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(VisibleChangesListener listener) {
+        listeners.remove(listener);
     }
 
     private void applyLocked(TableDef table, List<LoadBatch> batches) throws SQLException {

@@ -46,12 +46,15 @@ public record PostgresSource(
             "initial: snapshot existing rows, then stream changes. latest-offset: stream only"
                 + " changes made after the pipeline starts. Default: initial.")
         StartupMode startupMode,
-    @Default("8096")
+    @Default("65536")
         @Min(1)
         @Max(1_000_000)
         @JsonPropertyDescription(
-            "Rows per snapshot chunk. A whole chunk is held in TaskManager memory, so larger"
-                + " chunks need more heap. Default: 8096.")
+            "Rows per snapshot chunk, the unit of parallel reading and of re-reading after a"
+                + " failure. Each chunk costs a fixed 0.2-0.4 s (a new split reader, a watermark"
+                + " query, a schema read), so small chunks slow the snapshot; rows stream through"
+                + " (the job skips the per-chunk backfill), so the size does not hold rows in memory."
+                + " Default: 65536.")
         Integer snapshotChunkSize,
     @Default("true")
         @JsonPropertyDescription(
@@ -68,7 +71,7 @@ public record PostgresSource(
         String maxLag) {
 
   public static final int DEFAULT_PORT = 5432;
-  public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 8096;
+  public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 65536;
   public static final String DEFAULT_MAX_LAG = "1Gi";
 
   public PostgresSource {

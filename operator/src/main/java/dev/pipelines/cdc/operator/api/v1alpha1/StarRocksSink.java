@@ -50,7 +50,11 @@ public record StarRocksSink(
         @Pattern(Patterns.DURATION)
         @JsonPropertyDescription(
             "Longest time a change waits in the sink's buffer before a Stream Load (at-least-once),"
-                + " at least 1s. Lower is fresher but loads StarRocks more often. Default: 5s.")
+                + " at least 100ms. Lower is fresher but loads StarRocks more often: one Stream Load"
+                + " (one transaction, one new data version) per table and interval. Below 1s (the"
+                + " connector's own minimum) the loads are triggered by Flink checkpoints, so the job"
+                + " then checkpoints every flushInterval (overriding a longer checkpointInterval);"
+                + " only for at-least-once. Default: 5s.")
         String flushInterval,
     @JsonPropertyDescription(
             "Extra Stream Load properties sent as headers with every load, e.g. max_filter_ratio,"

@@ -1,0 +1,81 @@
+package dev.pipelines.cdc.bench;
+
+import dev.pipelines.cdc.emulator.EmulatorSettings;
+import dev.pipelines.cdc.emulator.StarRocksEmulator;
+import dev.pipelines.cdc.testsupport.PostgresServer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * {@code hack/bench.sh [--quick] [options]}: snapshot, streaming, freshness, operator scale and memory,
+ * each of the pipeline's figures next to the limit measured in the same run. Prints a table, writes
+ * {@code bench/target/bench-results.json}, exits 0 unless the run itself broke (then 1, with the reason).
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) {
+    BenchSizes sizes;
+    try {
+      sizes = BenchSizes.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    BenchPaths paths = BenchPaths.fromSystemProperty();
+    Machine machine = Machine.probe();
+    String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    long start = System.nanoTime();
+    System.out.println("[bench] " + machine + ", sizes " + sizes);
+    BenchContext ctx = null;
+    Throwable broken = null;
+    try (PostgresServer pg = PostgresServer.start();
+        StarRocksEmulator sr = StarRocksEmulator.startWithOwnMariaDb(EmulatorSettings.defaults())) {
+      ctx = new BenchContext(paths, sizes, pg, sr);
+      ctx.notes.add("job: its own JVM (BenchJobMain = the production graph in a Flink local mini-cluster), -Xmx"
+          + sizes.jobHeap() + "; sink: the StarRocks emulator (rows in MariaDB), not StarRocks");
+      ctx.notes.add("limits (COPY, decoding) are the best of " + PostgresLimits.TRIES + " tries on the same server");
+      if (sizes.runs("snapshot") || sizes.runs("streaming")) {
+        SnapshotBench.narrow(ctx);
+      }
+      if (sizes.runs("wide")) {
+        SnapshotBench.wide(ctx);
+      }
+      if (sizes.runs("freshness")) {
+        FreshnessBench.run(ctx);
+      }
+      if (sizes.runs("operator")) {
+        OperatorBench.run(ctx);
+      }
+    } catch (Throwable e) {
+      broken = e;
+    }
+    if (ctx != null) {
+      ctx.loadByPhase.put("end", Machine.load());
+      BenchReport report = new BenchReport(startedAt, PostgresLimits.seconds(start), machine, sizes, ctx.loadByPhase,
+          ctx.results, ctx.notes);
+      Path json = paths.target().resolve("bench-results.json");
+      try {
+        report.write(json);
+        // The same table as Markdown, for the README.
+        java.nio.file.Files.writeString(paths.target().resolve("bench-results.md"), ResultTable.markdown(ctx.results));
+      } catch (Exception e) {
+        broken = broken == null ? e : broken;
+      }
+      System.out.println();
+      System.out.println(machine.cores() + " cores, " + machine.memoryMb() + " MB, " + machine.cpu() + " — "
+          + machine.host() + ", " + startedAt + ", load average by phase " + ctx.loadByPhase);
+      System.out.print(ResultTable.text(ctx.results));
+      ctx.notes.forEach(n -> System.out.println("  " + n));
+      System.out.println("JSON: " + json + " (Markdown table: bench-results.md beside it)");
+    }
+    if (broken != null) {
+      System.err.println("bench: the run broke: " + broken);
+      broken.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.pipelines.cdc.bench;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How big each part of the run is. Defaults follow issue #8; {@code --quick} is a ~3 minute smoke run
+ * with the same shape.
+ *
+ * @param rows narrow snapshot rows
+ * @param wideRows wide (30-column) snapshot rows
+ * @param inserts streamed inserts; updates are a quarter and deletes a tenth of them
+ * @param freshnessSamples single-row commits per freshness mode
+ * @param freshnessPerSecond their steady rate
+ * @param emulatorRows rows Stream Loaded straight into the emulator to measure its own limit
+ * @param pipelines CdcPipelines applied in the operator run
+ * @param jobHeap the job JVM's -Xmx
+ * @param phases which parts to run (snapshot, streaming, wide, freshness, operator)
+ */
+public record BenchSizes(long rows, long wideRows, long inserts, int freshnessSamples, int freshnessPerSecond,
+    long emulatorRows, int pipelines, String jobHeap, Set<String> phases) {
+
+  public static final List<String> ALL_PHASES = List.of("snapshot", "streaming", "wide", "freshness", "operator");
+
+  public static BenchSizes defaults() {
+    return new BenchSizes(1_000_000, 200_000, 200_000, 200, 20, 200_000, 1_000, "320m",
+        new LinkedHashSet<>(ALL_PHASES));
+  }
+
+  public static BenchSizes quick() {
+    return new BenchSizes(100_000, 20_000, 20_000, 200, 40, 50_000, 200, "320m", new LinkedHashSet<>(ALL_PHASES));
+  }
+
+  public long updates() {
+    return Math.min(inserts / 4, rows / 2);
+  }
+
+  public long deletes() {
+    return Math.min(inserts / 10, rows / 4);
+  }
+
+  public boolean runs(String phase) {
+    return phases.contains(phase);
+  }
+
+  /**
+   * {@code [--quick] [--rows N] [--wide-rows N] [--inserts N] [--samples N] [--rate N]
+   * [--emulator-rows N] [--pipelines N] [--job-heap 320m] [--only a,b]}.
+   */
+  public static BenchSizes parse(String... args) {
+    List<String> list = List.of(args);
+    BenchSizes s = list.contains("--quick") ? quick() : defaults();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--quick")) {
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value after " + a);
+      }
+      String v = args[++i];
+      s = switch (a) {
+        case "--rows" -> new BenchSizes(Long.parseLong(v), s.wideRows, s.inserts, s.freshnessSamples,
+            s.freshnessPerSecond, s.emulatorRows, s.pipelines, s.jobHeap, s.phases);
+        case "--wide-rows" -> new BenchSizes(s.rows, Long.parseLong(v), s.inserts, s.freshnessSamples,
+            s.freshnessPerSecond, s.emulatorRows, s.pipelines, s.jobHeap, s.phases);
+        case "--inserts" -> new BenchSizes(s.rows, s.wideRows, Long.parseLong(v), s.freshnessSamples,
+            s.freshnessPerSecond, s.emulatorRows, s.pipelines, s.jobHeap, s.phases);
+        case "--samples" -> new BenchSizes(s.rows, s.wideRows, s.inserts, Integer.parseInt(v), s.freshnessPerSecond,
+            s.emulatorRows, s.pipelines, s.jobHeap, s.phases);
+        case "--rate" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples, Integer.parseInt(v),
+            s.emulatorRows, s.pipelines, s.jobHeap, s.phases);
+        case "--emulator-rows" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples,
+            s.freshnessPerSecond, Long.parseLong(v), s.pipelines, s.jobHeap, s.phases);
+        case "--pipelines" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples, s.freshnessPerSecond,
+            s.emulatorRows, Integer.parseInt(v), s.jobHeap, s.phases);
+        case "--job-heap" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples, s.freshnessPerSecond,
+            s.emulatorRows, s.pipelines, v, s.phases);
+        case "--only" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples, s.freshnessPerSecond,
+            s.emulatorRows, s.pipelines, s.jobHeap, phases(v));
+        default -> throw new IllegalArgumentException("unknown option " + a);
+      };
+    }
+    return s;
+  }
+
+  private static Set<String> phases(String csv) {
+    Set<String> set = new LinkedHashSet<>(List.of(csv.split(",")));
+    for (String p : set) {
+      if (!ALL_PHASES.contains(p)) {
+        throw new IllegalArgumentException("unknown phase " + p + "; phases: " + ALL_PHASES);
+      }
+    }
+    return set;
+  }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmarks (issue #8): snapshot and streaming rates next to COPY and logical decoding, freshness
+# percentiles, operator scale and memory, all measured in one run on this machine. Prints a table and
+# writes bench/target/bench-results.json; exits non-zero only when the run itself broke.
+#
+#   hack/bench.sh [--quick] [--rows N] [--wide-rows N] [--inserts N] [--samples N] [--rate N]
+#                 [--emulator-rows N] [--pipelines N] [--job-heap 320m] [--only snapshot,streaming,wide,freshness,operator]
+#
+# BENCH_JAVA_OPTS=-Dbench.profile=true records a JFR profile of each job JVM (bench/target/bench-logs/*.jfr).
+# Default sizes take 10-15 minutes on 2 cores; --quick about 3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q -pl bench -am package -DskipTests
+. hack/java17-flink-opens.sh
+exec java "${FLINK_OPENS[@]}" -Xmx2g ${BENCH_JAVA_OPTS:-} -Dbench.root="$PWD" -Dlog4j2.configurationFile=hack/log4j2-local.xml \
+  -cp "bench/target/classes:$(cat bench/target/bench.classpath)" dev.pipelines.cdc.bench.BenchMain "$@"
