@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -69,6 +70,10 @@ final class AuditLog {
      * denies the owner's finalizers. Not the other 403s (e.g. right after a restart, before the
      * admission plugin's REST mapper knows the CRD).
      */
+    boolean allowed() {
+      return code != 401 && code != 403;
+    }
+
     boolean lacksPermission() {
       return code == 403 && ("forbid".equals(authorization) || (message != null && message.contains(NO_FINALIZERS_PERMISSION)));
     }
@@ -110,9 +115,24 @@ final class AuditLog {
     return out;
   }
 
-  /** Requests of {@code user} refused because the user lacks a permission. */
+  /**
+   * Requests of {@code user} refused because the user lacks a permission, and never allowed later. Right
+   * after an API server restart its RBAC authorizer refuses everything until its caches have synced; a
+   * later allowed request for the same permission in the same namespace shows such a refusal was transient.
+   * A permission the chart lacks is refused every time, so it still shows.
+   */
   List<Request> lackingPermission(String user) {
-    return requestsOf(user).stream().filter(Request::lacksPermission).toList();
+    List<Request> requests = requestsOf(user);
+    List<Request> lacking = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      Request refused = requests.get(i);
+      if (refused.lacksPermission() && requests.subList(i + 1, requests.size()).stream()
+          .noneMatch(later -> later.allowed() && later.permission().equals(refused.permission())
+              && Objects.equals(later.namespace(), refused.namespace()))) {
+        lacking.add(refused);
+      }
+    }
+    return lacking;
   }
 
   /** Every request of {@code user} answered 403, whatever the cause. */
