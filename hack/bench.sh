@@ -7,7 +7,7 @@
 #                 [--emulator-rows N] [--pipelines N] [--job-heap 320m] [--only snapshot,streaming,wide,freshness,operator]
 #
 # BENCH_JAVA_OPTS=-Dbench.profile=true records a JFR profile of each job JVM (bench/target/bench-logs/*.jfr).
-# Default sizes take 10-15 minutes on 2 cores; --quick about 3.
+# Default sizes take 5-8 minutes on 2 cores (plus the build); --quick about 4 (a smoke test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl bench -am package -DskipTests

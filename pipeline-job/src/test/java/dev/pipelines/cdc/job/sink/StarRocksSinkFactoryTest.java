@@ -1,0 +1,47 @@
+package dev.pipelines.cdc.job.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipelines.cdc.config.DeliverySemantic;
+import dev.pipelines.cdc.config.PipelineConfig;
+import dev.pipelines.cdc.config.PipelineId;
+import dev.pipelines.cdc.config.PostgresSourceConfig;
+import dev.pipelines.cdc.config.StarRocksSinkConfig;
+import dev.pipelines.cdc.config.StartupMode;
+import dev.pipelines.cdc.job.Credentials;
+import dev.pipelines.cdc.job.ddl.TargetColumn;
+import dev.pipelines.cdc.job.ddl.TargetTable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The connector options for a flush setting (building them runs the connector's own validation). */
+class StarRocksSinkFactoryTest {
+  private static final List<TargetTable> TABLES = List.of(new TargetTable("shop", "orders",
+      List.of(new TargetColumn("id", "BIGINT", false), new TargetColumn("note", "STRING", true)), List.of("id")));
+
+  @Test
+  void flushIntervalGoesToTheConnectorsTimer() {
+    assertThat(StarRocksSinkFactory.options(config(5_000), credentials(), TABLES).getSinkMaxFlushInterval())
+        .isEqualTo(5_000);
+  }
+
+  /** Below the connector's 1 s minimum (it refuses less), checkpoints do the flushing: FlushPolicy. */
+  @Test
+  void subSecondFlushGivesTheConnectorItsMinimum() {
+    assertThat(StarRocksSinkFactory.options(config(200), credentials(), TABLES).getSinkMaxFlushInterval())
+        .isEqualTo(1_000);
+  }
+
+  private static PipelineConfig config(long flushMillis) {
+    return PipelineConfig.of(new PipelineId("data", "orders"),
+        new PostgresSourceConfig("pg", 5432, "shop", List.of("public.orders"), List.of(), "slot", "pub",
+            StartupMode.INITIAL, 65536),
+        new StarRocksSinkConfig("jdbc:mysql://fe:9030", List.of("fe:8030"), "shop", List.of(), true,
+            DeliverySemantic.AT_LEAST_ONCE, flushMillis, Map.of()));
+  }
+
+  private static Credentials credentials() {
+    return new Credentials("cdc", "pw", "loader", "pw");
+  }
+}
