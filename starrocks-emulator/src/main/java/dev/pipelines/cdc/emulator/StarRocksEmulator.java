@@ -75,7 +75,8 @@ public final class StarRocksEmulator implements AutoCloseable {
         ServerConnector fe = connector(http, HttpApi.FE, settings.feHttpPort());
         ServerConnector be = connector(http, HttpApi.BE, settings.beHttpPort());
         Supplier<String> beUrl = () -> "http://" + HOST + ":" + be.getLocalPort();
-        StoreWriter writer = new StoreWriter(store, applied);
+        StoreWriter writer = new StoreWriter(store);
+        writer.addListener(applied);
         LoadEngine engine = new LoadEngine(catalog, writer, new ErrorLogs(beUrl), Clock.systemUTC());
         http.setHandler(new HttpApi(engine, faults, counter, settings.user(), settings.password(), beUrl));
         MySqlFront mysql = null;

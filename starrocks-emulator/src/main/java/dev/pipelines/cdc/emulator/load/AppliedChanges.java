@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * changes with the same identity are a duplicate load, provided the test makes every change unique
  * (an update that writes a value no other change writes).
  */
-public final class AppliedChanges {
+public final class AppliedChanges implements VisibleChangesListener {
 
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private volatile boolean recording;
@@ -42,15 +42,13 @@ public final class AppliedChanges {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(), (a, b) -> a, TreeMap::new));
     }
 
-    /** Called once a load or transaction has been committed to the store. */
-    void record(String qualifiedTable, List<LoadBatch> batches) {
+    @Override
+    public void visible(String qualifiedTable, List<RowChange> changes) {
         if (!recording) {
             return;
         }
-        for (LoadBatch batch : batches) {
-            for (RowChange change : batch.changes()) {
-                counts.computeIfAbsent(identity(qualifiedTable, change), k -> new AtomicLong()).incrementAndGet();
-            }
+        for (RowChange change : changes) {
+            counts.computeIfAbsent(identity(qualifiedTable, change), k -> new AtomicLong()).incrementAndGet();
         }
     }
 

@@ -22,12 +22,10 @@ public final class StoreWriter {
 
     private final Store store;
     private final Map<String, Object> tableLocks = new ConcurrentHashMap<>();
-    private final AppliedChanges applied;
     private final List<VisibleChangesListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public StoreWriter(Store store, AppliedChanges applied) {
+    public StoreWriter(Store store) {
         this.store = store;
-        this.applied = applied;
     }
 
     /**
@@ -37,7 +35,6 @@ public final class StoreWriter {
     public void apply(TableDef table, List<LoadBatch> batches) throws SQLException {
         synchronized (tableLocks.computeIfAbsent(table.qualifiedName(), k -> new Object())) {
             applyLocked(table, batches);
-            applied.record(table.qualifiedName(), batches);
             for (VisibleChangesListener listener : listeners) {
                 for (LoadBatch batch : batches) {
                     listener.visible(table.qualifiedName(), batch.changes());
