@@ -2,6 +2,7 @@ package dev.pipelines.cdc.job.source;
 
 import java.util.List;
 import java.util.Set;
+import dev.pipelines.cdc.config.JobStopReason;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 
 /**
@@ -25,9 +26,9 @@ public final class SchemaChangedException extends RuntimeException {
     }
     List<String> added = seen.stream().filter(c -> !planned.contains(c)).toList();
     List<String> dropped = planned.stream().filter(c -> !seen.contains(c)).sorted().toList();
-    throw new SuppressRestartsException(new SchemaChangedException("table " + table + " changed while the job ran"
+    throw new SuppressRestartsException(new SchemaChangedException(JobStopReason.SCHEMA_CHANGED.message("table " + table + " changed while the job ran"
         + (added.isEmpty() ? "" : ": new columns " + added) + (dropped.isEmpty() ? "" : ": dropped columns " + dropped)
         + ". The job stops before writing rows of the new shape; started again (from the last checkpoint), it"
-        + " alters the StarRocks table and resumes"));
+        + " alters the StarRocks table and resumes")));
   }
 }
