@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.job.local;
 
+import dev.pipelines.cdc.config.FlushPolicy;
 import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.job.Credentials;
@@ -113,7 +114,7 @@ public final class LocalRun implements AutoCloseable {
     restore.ifPresentOrElse(c -> LOG.info("restoring from checkpoint {}", c),
         () -> LOG.info("no checkpoint in {}: starting fresh", args.checkpointsDir()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-        flinkConfiguration(args, restore));
+        flinkConfiguration(args, config, restore));
     PipelineJobMain.prepare(env, config, credentials);
     return new LocalRun(env.executeAsync("cdc-pipeline " + config.pipeline()), restore);
   }
@@ -124,13 +125,16 @@ public final class LocalRun implements AutoCloseable {
    * the restored checkpoint and deletes it once a newer one completes, so the directory holds one
    * checkpoint however often the pipeline is resumed (NO_CLAIM would keep one per run, forever).
    */
-  static Configuration flinkConfiguration(LocalRunArguments args, Optional<Path> restore) {
+  static Configuration flinkConfiguration(LocalRunArguments args, PipelineConfig config, Optional<Path> restore) {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, args.checkpointsDir().toUri().toString());
     conf.set(ExecutionCheckpointingOptions.EXTERNALIZED_CHECKPOINT,
         ExternalizedCheckpointCleanup.RETAIN_ON_CANCELLATION);
-    // Without an interval PipelineJobMain applies its fallback, as for any cluster that configures none.
-    args.checkpointInterval().ifPresent(i -> conf.set(ExecutionCheckpointingOptions.CHECKPOINTING_INTERVAL, i));
+    // Without an interval PipelineJobMain applies its fallback, as for any cluster that configures none. One given is
+    // shortened as the operator shortens its own: a sub-second at-least-once flush is served by checkpoints.
+    args.checkpointInterval().ifPresent(i -> conf.set(ExecutionCheckpointingOptions.CHECKPOINTING_INTERVAL,
+        Duration.ofMillis(FlushPolicy.checkpointMillis(i.toMillis(), config.sink().semantic(),
+            config.sink().flushIntervalMillis()))));
     args.parallelism().ifPresent(p -> conf.set(CoreOptions.DEFAULT_PARALLELISM, p));
     restore.ifPresent(c -> {
       conf.set(SavepointConfigOptions.SAVEPOINT_PATH, c.toUri().toString());

@@ -85,7 +85,8 @@ public record RunEnding(How how, String message) {
         "    " + SourceCleanupSql.dropSlot(source.slotName()),
         "    " + SourceCleanupSql.dropPublication(source.publicationName())
             + "   -- unless something else uses it; needs its owner",
-        "    and delete " + args.stateDir() + " (its checkpoints hold positions of the dropped slot)");
+        "    and delete the state directory " + shellWord(args.stateDir().toString())
+            + " (its checkpoints hold positions of the dropped slot)");
   }
 
   /** {@code word} as one shell word: as is when it needs no quoting, else single-quoted. */

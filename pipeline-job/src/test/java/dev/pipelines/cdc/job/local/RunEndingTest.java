@@ -58,7 +58,7 @@ class RunEndingTest {
         "    hack/run-job-local.sh --config /p/pipeline.json --state-dir /state/x",
         "    SELECT pg_drop_replication_slot('it''s_slot');",
         "    DROP PUBLICATION IF EXISTS \"pub\"\"lic\";   -- unless something else uses it; needs its owner",
-        "    and delete /state/x (its checkpoints hold positions of the dropped slot)");
+        "    and delete the state directory /state/x (its checkpoints hold positions of the dropped slot)");
   }
 
   @Test
