@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -75,6 +76,27 @@ public final class LocalRun implements AutoCloseable {
       say(out, RunEnding.slotAdvice(config.source(), args, script));
       return 0;
     }
+    // Handled from before the start (planning and DDL take seconds): a signal then cancels the job if it exists,
+    // and the run ends with its report either way.
+    AtomicInteger signal = new AtomicInteger();
+    AtomicReference<LocalRun> started = new AtomicReference<>();
+    for (String name : List.of("INT", "TERM")) {
+      Signal.handle(new Signal(name), s -> {
+        if (signal.getAndSet(s.getNumber()) != 0) {
+          Runtime.getRuntime().halt(128 + s.getNumber()); // a second Ctrl-C: stop waiting for the cancel
+        }
+        LocalRun run = started.get();
+        if (run != null) {
+          System.err.println("[local] stopping: cancelling the job, keeping its checkpoints (Ctrl-C again to quit"
+              + " at once)");
+          run.requestStop();
+        } else {
+          say(out, new RunEnding(RunEnding.How.STOPPED, "").report(config.source(), args,
+              LatestCheckpoint.in(args.checkpointsDir()), script));
+          Runtime.getRuntime().halt(128 + s.getNumber()); // no job yet: nothing to cancel or wait for
+        }
+      });
+    }
     LocalRun run;
     try {
       run = start(args, config, Credentials.fromEnv(System.getenv()));
@@ -83,21 +105,14 @@ public final class LocalRun implements AutoCloseable {
       say(out, RunEnding.of(e, false).report(config.source(), args, LatestCheckpoint.in(args.checkpointsDir()), script));
       return 1;
     }
+    started.set(run);
+    if (signal.get() != 0) {
+      run.requestStop(); // the signal came while the job was being submitted
+    }
     say(out, List.of(run.restoredFrom().map(c -> "resumed from checkpoint " + c)
             .orElse("started; no checkpoint to resume from, so it snapshots first (startupMode " + config.source()
                 .startupMode() + ")"),
         "checkpoints go to " + args.checkpointsDir() + "; Ctrl-C stops the run and keeps them"));
-    AtomicInteger signal = new AtomicInteger();
-    for (String name : List.of("INT", "TERM")) {
-      Signal.handle(new Signal(name), s -> {
-        if (signal.getAndSet(s.getNumber()) != 0) {
-          Runtime.getRuntime().halt(128 + s.getNumber()); // a second Ctrl-C: stop waiting for the cancel
-        }
-        System.err.println("[local] stopping: cancelling the job, keeping its checkpoints (Ctrl-C again to quit"
-            + " at once)");
-        run.requestStop();
-      });
-    }
     RunEnding end = run.awaitEnd();
     say(out, end.report(config.source(), args, LatestCheckpoint.in(args.checkpointsDir()), script));
     return switch (end.how()) {

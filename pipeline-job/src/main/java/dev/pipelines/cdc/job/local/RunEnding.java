@@ -60,8 +60,11 @@ public record RunEnding(How how, String message) {
       case STOPPED -> lines.add("stopped; running the same command again resumes " + from);
       case STOP_REASON -> {
         lines.add("the job stopped: " + message);
-        lines.add("running the same command again resumes " + from + (message.startsWith(
-            JobStopReason.SCHEMA_CHANGED.marker()) ? "; the new start first adapts the StarRocks table" : ""));
+        // A schema change is dealt with by the new start itself; any other stop (a rejected row, a TRUNCATE) would
+        // stop again at the same change until its cause is fixed.
+        lines.add(message.startsWith(JobStopReason.SCHEMA_CHANGED.marker())
+            ? "running the same command again resumes " + from + "; the new start first adapts the StarRocks table"
+            : "once that is dealt with (the message says how), running the same command again resumes " + from);
       }
       case FAILED -> {
         lines.add("the run failed: " + message);

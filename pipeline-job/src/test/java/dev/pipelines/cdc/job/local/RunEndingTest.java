@@ -62,6 +62,14 @@ class RunEndingTest {
   }
 
   @Test
+  void anotherStopSaysItsCauseComesFirst() throws Exception {
+    RunEnding rejected = new RunEnding(RunEnding.How.STOP_REASON, "[RowRejected] table s.t, column c, key id=1: too long");
+    assertThat(rejected.report(SOURCE, args("/s"), Optional.of(Path.of("/s/checkpoints/a/chk-2")), "run.sh"))
+        .contains("once that is dealt with (the message says how), running the same command again resumes from"
+            + " checkpoint /s/checkpoints/a/chk-2");
+  }
+
+  @Test
   void withoutACheckpointItSaysAResumeSnapshotsAgainAndWhatThatMisses() throws Exception {
     List<String> lines = new RunEnding(RunEnding.How.STOPPED, "").report(SOURCE, args("/s"), Optional.empty(),
         "hack/run-job-local.sh");
