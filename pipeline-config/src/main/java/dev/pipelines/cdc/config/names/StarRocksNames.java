@@ -30,6 +30,12 @@ public final class StarRocksNames {
   public static final int MAX_TABLE_NAME = 1024;
   public static final int MAX_COLUMN_NAME = 1024;
 
+  /**
+   * The table rule as one regular expression, for schemas that can only carry a pattern (the
+   * CdcPipeline CRD's route targets); {@link #tableProblem} is the same rule with reasons.
+   */
+  public static final String TABLE_NAME_PATTERN = "^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$";
+
   /** FeNameFormat's database rule: a letter, or '_' and a letter or digit, then word characters. */
   private static final Pattern DATABASE = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*|_[a-zA-Z0-9][a-zA-Z0-9_]*");
   private static final Pattern TABLE_OR_COLUMN = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");

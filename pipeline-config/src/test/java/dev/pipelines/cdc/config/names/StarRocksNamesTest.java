@@ -57,6 +57,15 @@ class StarRocksNamesTest {
     assertThat(StarRocksNames.tableProblem("__op")).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"orders", "OrderItems", "_x", "__op", "Order Items", "order-items", "été", "1st", "a`b"})
+  void thePatternForSchemasIsTheSameTableRule(String name) {
+    assertThat(name.matches(StarRocksNames.TABLE_NAME_PATTERN)).isEqualTo(StarRocksNames.tableProblem(name).isEmpty());
+    String longest = "t".repeat(StarRocksNames.MAX_TABLE_NAME);
+    assertThat(longest.matches(StarRocksNames.TABLE_NAME_PATTERN)).isTrue();
+    assertThat((longest + "t").matches(StarRocksNames.TABLE_NAME_PATTERN)).isFalse();
+  }
+
   @Test
   void quoteBackquotesAndDoublesABackquote() {
     assertThat(StarRocksNames.quote("order")).isEqualTo("`order`");
