@@ -66,13 +66,15 @@ public final class TargetNames {
         + ", targetTable: " + StarRocksNames.suggestion(target) + "}]";
   }
 
-  /** Sources that meet in one target, in source order; targets that differ only in case meet too. */
+  /** Sources that meet in one target, each group sorted by name; targets that differ only in case meet too. */
   public static List<Collision> collisions(Map<String, String> targetBySource) {
     Map<String, List<String>> byTarget = new LinkedHashMap<>();
     targetBySource.forEach((source, target) ->
         byTarget.computeIfAbsent(target.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(source));
     List<Collision> out = new ArrayList<>();
-    byTarget.values().stream().filter(sources -> sources.size() > 1).forEach(sources -> {
+    byTarget.values().stream().filter(group -> group.size() > 1).forEach(group -> {
+      // Sorted: the job and the operator read the catalog in different orders, the message must not differ.
+      List<String> sources = group.stream().sorted().toList();
       List<String> names = sources.stream().map(targetBySource::get).distinct().toList();
       String message = names.size() == 1
           ? "tables " + sources + " would all write StarRocks table " + names.get(0) + "; " + ROUTE_FIX

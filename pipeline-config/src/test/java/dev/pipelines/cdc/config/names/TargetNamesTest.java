@@ -45,14 +45,14 @@ class TargetNamesTest {
 
   @Test
   void twoSourcesMeetingInOneTargetAreRefusedEvenWhenOnlyCaseDiffers() {
-    TargetNamePlan same = TargetNames.plan(List.of(table("a.orders"), table("b.orders")), List.of());
+    TargetNamePlan same = TargetNames.plan(List.of(table("b.orders"), table("a.orders")), List.of());
     assertThat(same.problems()).containsExactly(
         "tables [a.orders, b.orders] would all write StarRocks table orders; " + TargetNames.ROUTE_FIX);
 
     TargetNamePlan routed = TargetNames.plan(List.of(table("public.orders"), table("public.legacy_orders")),
         List.of(new TableRoute("public.legacy_orders", "Orders")));
-    assertThat(routed.problems()).containsExactly("tables [public.orders, public.legacy_orders] would write"
-        + " StarRocks tables [orders, Orders], whose names differ only in case (one table where StarRocks runs with"
+    assertThat(routed.problems()).containsExactly("tables [public.legacy_orders, public.orders] would write"
+        + " StarRocks tables [Orders, orders], whose names differ only in case (one table where StarRocks runs with"
         + " enable_table_name_case_insensitive); " + TargetNames.ROUTE_FIX);
   }
 

@@ -17,6 +17,7 @@ public record TableRoute(
         String sourceTable,
     @Required
         @Pattern(StarRocksNames.TABLE_NAME_PATTERN)
+        @Size(max = StarRocksNames.MAX_TABLE_NAME)
         @JsonPropertyDescription("Target table name in the sink database: letters, digits and '_', starting with a"
             + " letter or '_', at most 1024 characters (StarRocks' documented rule). Two tables may not share one.")
         String targetTable) {}
