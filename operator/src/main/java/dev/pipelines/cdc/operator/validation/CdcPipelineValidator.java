@@ -267,8 +267,12 @@ public final class CdcPipelineValidator {
       out.add(new Violation(field, "'" + raw + "' is not a whole number"));
       return;
     }
+    if (max == -1) {
+      return; // Flink's own default: derived from the parallelism
+    }
     if (max < 1 || max > JobSpec.FLINK_MAX_PARALLELISM) {
-      out.add(new Violation(field, max + " is outside 1-" + JobSpec.FLINK_MAX_PARALLELISM + ", Flink's bound"));
+      out.add(new Violation(field, max + " is outside 1-" + JobSpec.FLINK_MAX_PARALLELISM
+          + ", Flink's bound (or -1, Flink's default, derived from the parallelism)"));
     } else if (job.parallelism() > max) {
       out.add(new Violation(field, max + " is below spec.job.parallelism " + job.parallelism()
           + ": Flink refuses a parallelism above the max parallelism"));

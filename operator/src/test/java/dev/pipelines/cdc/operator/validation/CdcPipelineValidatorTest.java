@@ -66,6 +66,8 @@ class CdcPipelineValidatorTest {
   @Test
   void parallelismUpToTheLimitAndWithinFlinksMaxParallelismIsValid() {
     assertThat(validator.validate(TestPipelines.with(TestPipelines.minimal(), "spec.job.parallelism", 64))).isEmpty();
+    assertThat(validator.validate(TestPipelines.with(TestPipelines.minimal(), "spec.job.flinkConfiguration",
+        Map.of("pipeline.max-parallelism", "-1")))).isEmpty();
     CdcPipeline aboveMax = TestPipelines.with(TestPipelines.with(TestPipelines.minimal(), "spec.job.parallelism", 8),
         "spec.job.flinkConfiguration", Map.of("pipeline.max-parallelism", "4"));
     assertThat(validator.validate(aboveMax)).singleElement().satisfies(v -> {
