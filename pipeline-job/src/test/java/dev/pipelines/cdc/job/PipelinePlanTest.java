@@ -90,8 +90,7 @@ class PipelinePlanTest {
         .isInstanceOf(UnsupportedSchemaException.class)
         .hasMessageContaining("table public.Customers: column 'Display Name' contains a space")
         .hasMessageContaining("column renames will be possible once transforms exist")
-        .hasMessageContaining("table public.Order Items would be written to StarRocks table 'Order Items'")
-        .hasMessageContaining("targetTable: order_items")
+        .hasMessageContaining("table public.Order Items cannot be captured: its schema or table name holds whitespace")
         .hasMessageContaining("table public.Order Items: columns 'id' and 'ID' differ only in case");
   }
 

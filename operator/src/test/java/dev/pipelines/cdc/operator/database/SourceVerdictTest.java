@@ -199,12 +199,21 @@ class SourceVerdictTest {
 
   @Test
   void aTableWhoseOwnNameStarRocksRefusesFailsNamingTheRoute() {
-    CatalogTable quoted = new CatalogTable("public", "Order Items", true, false, false, true, true);
+    CatalogTable quoted = new CatalogTable("public", "order-items", true, false, false, true, true);
     SourceReport r = evaluate(facts("logical", true, List.of(quoted)), selection(List.of("public\\..*"), List.of()));
 
     assertThat(r.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
-    assertThat(r.check().message()).startsWith("table public.Order Items would be written to StarRocks table"
-        + " 'Order Items', whose name contains a space").contains("targetTable: order_items");
+    assertThat(r.check().message()).startsWith("table public.order-items would be written to StarRocks table"
+        + " 'order-items', whose name contains '-'").contains("targetTable: order_items");
+  }
+
+  @Test
+  void aTableFlinkCdcCannotReadBackFailsSayingToRenameOrExcludeIt() {
+    CatalogTable spaced = new CatalogTable("public", "Order Lines", true, false, false, true, true);
+    SourceReport r = evaluate(facts("logical", true, List.of(spaced)), selection(List.of("public\\..*"), List.of()));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
+    assertThat(r.check().message()).startsWith("table public.Order Lines cannot be captured").contains("excludeTables");
   }
 
   private static SourceTableNames names(String qualified) {

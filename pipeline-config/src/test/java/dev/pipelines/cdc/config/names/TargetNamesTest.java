@@ -23,7 +23,8 @@ class TargetNamesTest {
   void everyProblemOfEveryTableIsFoundAtOnceNamingTableColumnAndFix() {
     TargetNamePlan plan = TargetNames.plan(List.of(
         table("public.customers", "id", "Display Name", "say \"hi\""),
-        table("public.Order Items", "id"),
+        table("public.order-items", "id"),
+        table("public.Order Lines", "id"),
         table("public.items", "id", "ID"),
         table("public.events", "id", "__op")),
         List.of());
@@ -33,9 +34,13 @@ class TargetNamesTest {
             + " take it, and " + TargetNames.COLUMN_FIX,
         "table public.customers: column 'say \"hi\"' contains a space, a double quote (" + StarRocksNames.RULE + ");"
             + " StarRocks cannot take it, and " + TargetNames.COLUMN_FIX,
-        "table public.Order Items would be written to StarRocks table 'Order Items', whose name contains a space ("
+        "table public.order-items would be written to StarRocks table 'order-items', whose name contains '-' ("
             + StarRocksNames.RULE + "): route it to a name StarRocks takes, e.g. spec.sink.starrocks.routes:"
-            + " [{sourceTable: public.Order Items, targetTable: order_items}]",
+            + " [{sourceTable: public.order-items, targetTable: order_items}]",
+        "table public.Order Lines cannot be captured: its schema or table name holds whitespace, a dot or a double"
+            + " quote, which flink-cdc 3.5.0 cannot read back when the snapshot hands over to the stream (the job would"
+            + " fail at every restart); rename it in PostgreSQL (ALTER TABLE ... RENAME TO ...) or leave it out with"
+            + " excludeTables",
         "table public.items: columns 'id' and 'ID' differ only in case, and StarRocks column names ignore case; "
             + TargetNames.COLUMN_FIX,
         "table public.events: column '__op' is reserved by StarRocks (__op is a system column of every load);"
@@ -63,6 +68,17 @@ class TargetNamesTest {
     assertThat(plan.problems()).containsExactly(TargetNames.routedTargetProblem("public.orders", "order-history",
         StarRocksNames.tableProblem("order-history").orElseThrow()));
     assertThat(plan.message()).contains("choose another targetTable");
+  }
+
+  @Test
+  void sourceNamesFlinkCdcCannotReadBackAreRefusedWithoutSuggestingARoute() {
+    for (String qualified : new String[] {"public.Order Lines", "public.a\"b", "my schema.orders"}) {
+      String name = qualified.substring(qualified.indexOf('.') + 1);
+      TargetNamePlan plan = TargetNames.plan(List.of(new SourceTableNames(qualified, name, List.of("id"))), List.of());
+      assertThat(plan.problems()).as(qualified).singleElement().satisfies(p -> assertThat(p)
+          .startsWith("table " + qualified + " cannot be captured").doesNotContain("targetTable"));
+    }
+    assertThat(TargetNames.plan(List.of(table("public.OrderItems", "id")), List.of()).valid()).isTrue();
   }
 
   @Test
