@@ -40,6 +40,9 @@ class ChartLintTest {
         Arguments.of("watchNamespaces", "data"),
         Arguments.of("serviceAccount.create", "yes"),
         Arguments.of("secretRecheckSeconds", 0),
+        Arguments.of("maxParallelism", 0),
+        Arguments.of("maxParallelism", 32769),
+        Arguments.of("maxParallelism", "64"),
         Arguments.of("unknownKey", true));
   }
 

@@ -48,6 +48,7 @@ class OperatorEnvironmentTest {
         .with("secretRecheckSeconds", 15)
         .with("slotStatusSeconds", 60)
         .with("metrics.port", 9102)
+        .with("maxParallelism", 16)
         .with("logLevel", "DEBUG")).env();
 
     OperatorSettings settings = OperatorSettings.fromEnv(env);
@@ -60,7 +61,8 @@ class OperatorEnvironmentTest {
         Optional.of("s3://bucket/cdc"),
         Duration.ofSeconds(15),
         Duration.ofSeconds(60),
-        9102));
+        9102,
+        16));
     assertThat(env).containsEntry(ENV_LOG_LEVEL, "DEBUG");
   }
 
@@ -76,6 +78,7 @@ class OperatorEnvironmentTest {
         OperatorSettings.ENV_SECRET_RECHECK_SECONDS,
         OperatorSettings.ENV_SLOT_STATUS_SECONDS,
         OperatorSettings.ENV_METRICS_PORT,
+        OperatorSettings.ENV_MAX_PARALLELISM,
         ENV_LOG_LEVEL,
         "JAVA_TOOL_OPTIONS");
 

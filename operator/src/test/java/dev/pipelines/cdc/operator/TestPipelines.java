@@ -32,7 +32,8 @@ public final class TestPipelines {
 
   public static OperatorSettings settings() {
     return new OperatorSettings("cdc-pipelines/pipeline-job:test", Set.of(), FlinkVersion.v1_19, "flink",
-        Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(1), 0);
+        Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
+        OperatorSettings.DEFAULT_MAX_PARALLELISM);
   }
 
   /** Only the required fields, plus a state directory. */

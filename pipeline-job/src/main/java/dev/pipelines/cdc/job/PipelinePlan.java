@@ -1,6 +1,9 @@
 package dev.pipelines.cdc.job;
 
 import dev.pipelines.cdc.config.PipelineConfig;
+import dev.pipelines.cdc.config.names.SourceTableNames;
+import dev.pipelines.cdc.config.names.TargetNamePlan;
+import dev.pipelines.cdc.config.names.TargetNames;
 import dev.pipelines.cdc.job.catalog.ExistingPublication;
 import dev.pipelines.cdc.job.catalog.SourceColumn;
 import dev.pipelines.cdc.job.catalog.SourceTable;
@@ -38,22 +41,20 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
       problems.add("no table matches " + unmatched + " in database " + config.source().database()
           + " (or the user cannot see it)");
     }
+    TargetNames.databaseProblem(config.sink().database()).ifPresent(problems::add);
+    // Every target name decided (and checked) before any table is planned, so that nothing reaches
+    // DDL unless the whole set is valid.
+    TargetNamePlan names = TargetNames.plan(selected.stream().map(PipelinePlan::names).toList(), config.sink().routes());
     Map<String, TargetTable> targets = new LinkedHashMap<>();
     for (SourceTable table : selected) {
       try {
-        targets.put(table.qualifiedName(), TargetTables.of(table, config.sink().database(), config.sink().routes()));
+        targets.put(table.qualifiedName(),
+            TargetTables.of(table, config.sink().database(), names.targetBySource().get(table.qualifiedName())));
       } catch (UnsupportedSchemaException e) {
         problems.add(e.getMessage());
       }
     }
-    Map<String, List<String>> byTarget = targets.entrySet().stream().collect(
-        Collectors.groupingBy(e -> e.getValue().name(), LinkedHashMap::new,
-            Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
-    byTarget.forEach((target, sources) -> {
-      if (sources.size() > 1) {
-        problems.add("tables " + sources + " would all write StarRocks table " + target + "; add routes to separate them");
-      }
-    });
+    problems.addAll(names.problems());
     PublicationMode mode = PublicationMode.FILTERED;
     try {
       mode = PublicationMode.decide(config.source().publicationName(), publication,
@@ -65,6 +66,11 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
       throw new UnsupportedSchemaException("the pipeline cannot start: " + String.join("; ", problems));
     }
     return new PipelinePlan(selected, targets, mode);
+  }
+
+  private static SourceTableNames names(SourceTable table) {
+    return new SourceTableNames(table.qualifiedName(), table.name(),
+        table.columns().stream().map(SourceColumn::name).toList());
   }
 
   public List<String> sourceNames() {

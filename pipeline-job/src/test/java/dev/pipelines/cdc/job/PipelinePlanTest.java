@@ -65,7 +65,33 @@ class PipelinePlanTest {
   void twoTablesOfTheSameNameNeedARoute() {
     assertThatThrownBy(() -> PipelinePlan.of(config(List.of(".*\\.orders"), List.of()),
         List.of("public.orders", "sales.orders"), List.of(ORDERS, SALES_ORDERS), Optional.empty()))
-        .hasMessageContaining("tables [public.orders, sales.orders] would all write StarRocks table orders");
+        .hasMessageContaining("tables [public.orders, sales.orders] would all write StarRocks table orders;"
+            + " give each its own targetTable in spec.sink.starrocks.routes");
+  }
+
+  @Test
+  void routesRenameAndSeparateTablesOfTheSameName() {
+    PipelinePlan plan = PipelinePlan.of(config(List.of(".*\\.orders"), List.of(),
+        List.of(new TableRoute("sales.orders", "sales_orders"))), List.of("public.orders", "sales.orders"),
+        List.of(ORDERS, SALES_ORDERS), Optional.empty());
+
+    assertThat(plan.targetNameBySource()).isEqualTo(Map.of("public.orders", "orders", "sales.orders", "sales_orders"));
+  }
+
+  @Test
+  void namesStarRocksRefusesAreAllReportedAtOnceBeforeAnyDdl() {
+    SourceTable customers = new SourceTable("public", "Customers", List.of(new SourceColumn("id", "bigint", false, false),
+        new SourceColumn("Display Name", "text", false, true)), List.of("id"), false);
+    SourceTable items = new SourceTable("public", "Order Items", List.of(new SourceColumn("id", "bigint", false, false),
+        new SourceColumn("ID", "bigint", false, true)), List.of("id"), false);
+
+    assertThatThrownBy(() -> PipelinePlan.of(config(List.of("public\\..*"), List.of()),
+        List.of("public.Customers", "public.Order Items"), List.of(customers, items), Optional.empty()))
+        .isInstanceOf(UnsupportedSchemaException.class)
+        .hasMessageContaining("table public.Customers: column 'Display Name' contains a space")
+        .hasMessageContaining("column renames will be possible once transforms exist")
+        .hasMessageContaining("table public.Order Items cannot be captured: its schema or table name holds whitespace")
+        .hasMessageContaining("table public.Order Items: columns 'id' and 'ID' differ only in case");
   }
 
   @Test
@@ -77,10 +103,14 @@ class PipelinePlanTest {
   }
 
   static PipelineConfig config(List<String> tables, List<String> exclude) {
+    return config(tables, exclude, List.of());
+  }
+
+  static PipelineConfig config(List<String> tables, List<String> exclude, List<TableRoute> routes) {
     return PipelineConfig.of(new PipelineId("data", "orders"),
         new PostgresSourceConfig("pg", 5432, "shop", tables, exclude, "slot", "pub", StartupMode.INITIAL, 1000),
         new StarRocksSinkConfig("jdbc:mysql://fe:9030", List.of("fe:8030"), "shop",
-            List.<TableRoute>of(), true, DeliverySemantic.AT_LEAST_ONCE, 1000, Map.of()));
+            routes, true, DeliverySemantic.AT_LEAST_ONCE, 1000, Map.of()));
   }
 
   static SourceTable table(String schema, String name, List<String> key) {

@@ -122,6 +122,12 @@ class DdlIT {
                 .hasMessageContaining("Incorrect table name");
         assertThatThrownBy(() -> sql.execute("CREATE TABLE ddl_db.bad (id INT, `a b` INT) PRIMARY KEY(id)"))
                 .hasMessageContaining("Incorrect column name");
+        assertThatThrownBy(() -> sql.execute("CREATE TABLE ddl_db.bad (id INT, `Display Name` INT) PRIMARY KEY(id)"))
+                .hasMessageContaining("Incorrect column name 'Display Name'");
+        assertThatThrownBy(() -> sql.execute("CREATE TABLE ddl_db.bad (id INT, `__op` INT) PRIMARY KEY(id)"))
+                .hasMessageContaining("is a system reserved name");
+        assertThatThrownBy(() -> sql.execute("CREATE TABLE ddl_db.bad (id INT, v INT, V INT) PRIMARY KEY(id)"))
+                .hasMessageContaining("Duplicate column name 'V'");
         sql.execute("CREATE TABLE IF NOT EXISTS ddl_db._underscore_ok (id INT) PRIMARY KEY(id)");
         assertThat(sql.query("SHOW TABLES FROM ddl_db", rs -> rs.getString(1))).doesNotContain("bad")
                 .contains("_underscore_ok");

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.pipelines.cdc.operator.api.v1alpha1.JobSpec;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
 
 /**
@@ -25,6 +26,9 @@ import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
  * @param secretRecheckInterval how often a pipeline waiting for a Secret looks again
  * @param slotStatusInterval how often preflight runs again and the replication slot is read
  * @param metricsPort port of the Prometheus endpoint ({@code /metrics}); 0 switches it off
+ * @param maxParallelism the highest {@code spec.job.parallelism} a pipeline may ask for: each unit
+ *     is a TaskManager slot (and, at the start, a temporary replication slot on the source), so a
+ *     typo such as 100000 must be refused, not scheduled. At most Flink's own 32768
  */
 public record OperatorSettings(
     String defaultJobImage,
@@ -34,7 +38,8 @@ public record OperatorSettings(
     Optional<String> defaultStateDir,
     Duration secretRecheckInterval,
     Duration slotStatusInterval,
-    int metricsPort) {
+    int metricsPort,
+    int maxParallelism) {
 
   public static final String ENV_JOB_IMAGE = "CDC_JOB_IMAGE";
   public static final String ENV_WATCH_NAMESPACES = "CDC_WATCH_NAMESPACES";
@@ -44,6 +49,9 @@ public record OperatorSettings(
   public static final String ENV_SECRET_RECHECK_SECONDS = "CDC_SECRET_RECHECK_SECONDS";
   public static final String ENV_SLOT_STATUS_SECONDS = "CDC_SLOT_STATUS_SECONDS";
   public static final String ENV_METRICS_PORT = "CDC_METRICS_PORT";
+  public static final String ENV_MAX_PARALLELISM = "CDC_MAX_PARALLELISM";
+  /** Enough for one pipeline's snapshot readers and sink writers on a modest cluster. */
+  public static final int DEFAULT_MAX_PARALLELISM = 64;
 
   public OperatorSettings {
     requireNonNull(defaultJobImage, "defaultJobImage");
@@ -53,6 +61,10 @@ public record OperatorSettings(
     requireNonNull(defaultStateDir, "defaultStateDir");
     requireNonNull(secretRecheckInterval, "secretRecheckInterval");
     requireNonNull(slotStatusInterval, "slotStatusInterval");
+    if (maxParallelism < 1 || maxParallelism > JobSpec.FLINK_MAX_PARALLELISM) {
+      throw new IllegalArgumentException(ENV_MAX_PARALLELISM + "=" + maxParallelism + " must be between 1 and "
+          + JobSpec.FLINK_MAX_PARALLELISM + " (Flink's upper bound for max parallelism)");
+    }
   }
 
   /** Settings from environment variables, with defaults for anything unset. */
@@ -74,7 +86,8 @@ public record OperatorSettings(
             nonBlank(env.get(ENV_SECRET_RECHECK_SECONDS)).map(Long::parseLong).orElse(30L)),
         Duration.ofSeconds(
             nonBlank(env.get(ENV_SLOT_STATUS_SECONDS)).map(Long::parseLong).orElse(30L)),
-        nonBlank(env.get(ENV_METRICS_PORT)).map(Integer::parseInt).orElse(8080));
+        nonBlank(env.get(ENV_METRICS_PORT)).map(Integer::parseInt).orElse(8080),
+        nonBlank(env.get(ENV_MAX_PARALLELISM)).map(Integer::parseInt).orElse(DEFAULT_MAX_PARALLELISM));
   }
 
   private static FlinkVersion flinkVersion(String value) {

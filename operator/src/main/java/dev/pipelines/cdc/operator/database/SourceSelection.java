@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.operator.database;
 
+import dev.pipelines.cdc.config.TableRoute;
 import java.util.List;
 
 /**
@@ -9,11 +10,20 @@ import java.util.List;
  * @param excludeTables patterns removed from {@code tables}
  * @param slotsNeeded replication slots the job needs when its own slot does not exist yet: one,
  *     plus one temporary slot per parallel snapshot reader when it starts with a snapshot
+ * @param routes the sink's routes: with the selected tables they decide the StarRocks table names,
+ *     which preflight checks by the job's rule
  */
 public record SourceSelection(List<String> tables, List<String> excludeTables, String slotName,
-    String publicationName, int slotsNeeded) {
+    String publicationName, int slotsNeeded, List<TableRoute> routes) {
   public SourceSelection {
     tables = List.copyOf(tables);
     excludeTables = List.copyOf(excludeTables);
+    routes = List.copyOf(routes);
+  }
+
+  /** A selection without routes: every table keeps its own name in StarRocks. */
+  public SourceSelection(List<String> tables, List<String> excludeTables, String slotName, String publicationName,
+      int slotsNeeded) {
+    this(tables, excludeTables, slotName, publicationName, slotsNeeded, List.of());
   }
 }

@@ -1,5 +1,8 @@
 package dev.pipelines.cdc.operator.database;
 
+import dev.pipelines.cdc.config.names.SourceTableNames;
+import dev.pipelines.cdc.config.names.TargetNamePlan;
+import dev.pipelines.cdc.config.names.TargetNames;
 import dev.pipelines.cdc.operator.status.Reasons;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +62,14 @@ public final class SourceVerdict {
           String.join(", ", keyless) + (keyless.size() == 1 ? " has" : " have") + " no primary key; the job"
               + " writes StarRocks primary-key tables and splits snapshots by key: add one (ALTER TABLE ... ADD"
               + " PRIMARY KEY) or leave the table out with excludeTables");
+    }
+    // The job's own rule on target names (TargetNames): the catalog decides which tables meet by
+    // default (a.orders and b.orders) and which default names StarRocks refuses. Columns are the
+    // job's to check: preflight reads tables only.
+    TargetNamePlan targets = TargetNames.plan(selected.stream()
+        .map(t -> new SourceTableNames(t.qualifiedName(), t.name(), List.of())).toList(), selection.routes());
+    if (!targets.valid()) {
+      return CheckResult.failed(Reasons.TARGET_TABLES_INVALID, targets.message());
     }
     int free = facts.maxReplicationSlots() - facts.usedReplicationSlots();
     if (facts.slot().isEmpty() && facts.slotReadError().isEmpty() && free < selection.slotsNeeded()) {

@@ -1,6 +1,7 @@
 package dev.pipelines.cdc.operator.reconciler;
 
 import dev.pipelines.cdc.config.StartupMode;
+import dev.pipelines.cdc.config.TableRoute;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
 import dev.pipelines.cdc.operator.api.v1alpha1.SecretCredentials;
@@ -12,6 +13,7 @@ import dev.pipelines.cdc.operator.desired.Names;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,7 +42,10 @@ final class Targets {
     PostgresSource pg = pipeline.getSpec().source().postgres();
     // A snapshot's backfill opens a temporary slot per parallel reader besides the pipeline's own.
     int needed = 1 + (pg.startupMode() == StartupMode.INITIAL ? pipeline.getSpec().job().parallelism() : 0);
-    return new SourceSelection(pg.tables(), pg.excludeTables(), Names.slot(pipeline), Names.publication(pipeline), needed);
+    List<TableRoute> routes = pipeline.getSpec().sink().starrocks().routes().stream()
+        .map(r -> new TableRoute(r.sourceTable(), r.targetTable())).toList();
+    return new SourceSelection(pg.tables(), pg.excludeTables(), Names.slot(pipeline), Names.publication(pipeline), needed,
+        routes);
   }
 
   private record Login(String user, String password) {

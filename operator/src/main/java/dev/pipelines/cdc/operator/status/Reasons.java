@@ -25,6 +25,11 @@ public final class Reasons {
   public static final String MISSING_SELECT_PRIVILEGE = "MissingSelectPrivilege";
   public static final String MISSING_PRIMARY_KEY = "MissingPrimaryKey";
   public static final String NO_FREE_REPLICATION_SLOTS = "NoFreeReplicationSlots";
+  /**
+   * The selected tables' StarRocks names are refused by StarRocks or meet in one table (the job's
+   * rule, TargetNames): the job would refuse to start.
+   */
+  public static final String TARGET_TABLES_INVALID = "TargetTablesInvalid";
   /** The publication is missing and the user may not create it (the job would fail doing so). */
   public static final String PUBLICATION_NOT_CREATABLE = "PublicationNotCreatable";
   /** The publication lacks selected tables and the user may not add them. */

@@ -2,6 +2,8 @@ package dev.pipelines.cdc.operator.validation;
 
 import dev.pipelines.cdc.config.DeliverySemantic;
 import dev.pipelines.cdc.config.FlushPolicy;
+import dev.pipelines.cdc.config.names.StarRocksNames;
+import dev.pipelines.cdc.config.names.TargetNames;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.JobSpec;
 import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
@@ -17,8 +19,11 @@ import dev.pipelines.cdc.operator.desired.FlinkDeploymentFactory;
 import dev.pipelines.cdc.operator.desired.ReservedFlinkKeys;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -41,6 +46,8 @@ public final class CdcPipelineValidator {
   /** Stream Load headers the job sets itself; overriding them would break change application. */
   private static final Set<String> RESERVED_LOAD_PROPERTIES =
       Set.of("format", "strip_outer_array", "columns", "label", "partial_update", "jsonpaths", "db", "table");
+
+  private static final String MAX_PARALLELISM_KEY = "pipeline.max-parallelism";
 
   private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
   /** Below this, a checkpoint per flush would cost more than the loads it triggers (see FlushPolicy). */
@@ -174,20 +181,39 @@ public final class CdcPipelineValidator {
             "is set by the pipeline itself (it decides how changes are encoded and labelled); remove it")));
   }
 
+  /**
+   * What the spec alone decides about target tables, by the rule the job applies at start
+   * ({@link TargetNames}): each targetTable a name StarRocks takes, and no two routes meeting in one
+   * table. Tables meeting by default (a.orders and b.orders) need the catalog: preflight finds those.
+   */
   private static void validateRoutes(List<TableRoute> routes, String at, List<Violation> out) {
     Set<String> seen = new HashSet<>();
+    Map<String, String> targets = new LinkedHashMap<>();
+    Map<String, Integer> indexBySource = new HashMap<>();
     for (int i = 0; i < routes.size(); i++) {
       TableRoute r = routes.get(i);
       String field = at + "[" + i + "]";
-      if (r.sourceTable() == null || !r.sourceTable().matches("^[^.\\s]+\\.[^.\\s]+$")) {
+      boolean sourceValid = r.sourceTable() != null && r.sourceTable().matches("^[^.\\s]+\\.[^.\\s]+$");
+      if (!sourceValid) {
         out.add(new Violation(field + ".sourceTable", "'" + r.sourceTable() + "' must be a schema-qualified table, e.g. public.orders"));
       } else if (!seen.add(r.sourceTable())) {
         out.add(new Violation(field + ".sourceTable", "'" + r.sourceTable() + "' is routed more than once"));
       }
-      if (r.targetTable() == null || !STARROCKS_NAME.matcher(r.targetTable()).matches()) {
-        out.add(new Violation(field + ".targetTable",
-            "'" + r.targetTable() + "' must start with a letter and contain only letters, digits and '_'"));
+      if (r.targetTable() == null) {
+        out.add(new Violation(field + ".targetTable", "is required: the StarRocks table to write"));
+        continue;
       }
+      String source = r.sourceTable() == null ? "" : r.sourceTable();
+      StarRocksNames.tableProblem(r.targetTable()).ifPresent(reason -> out.add(new Violation(field + ".targetTable",
+          TargetNames.routedTargetProblem(source, r.targetTable(), reason))));
+      if (sourceValid && !targets.containsKey(r.sourceTable())) {
+        targets.put(r.sourceTable(), r.targetTable());
+        indexBySource.put(r.sourceTable(), i);
+      }
+    }
+    for (TargetNames.Collision c : TargetNames.collisions(targets)) {
+      int last = indexBySource.get(c.sources().get(c.sources().size() - 1));
+      out.add(new Violation(at + "[" + last + "].targetTable", c.message()));
     }
   }
 
@@ -195,7 +221,13 @@ public final class CdcPipelineValidator {
     String at = "spec.job";
     if (job.parallelism() < 1) {
       out.add(new Violation(at + ".parallelism", "must be at least 1"));
+    } else if (job.parallelism() > settings.maxParallelism()) {
+      out.add(new Violation(at + ".parallelism", job.parallelism() + " is above this operator's limit of "
+          + settings.maxParallelism() + " (operator setting maxParallelism: Helm value maxParallelism, env "
+          + OperatorSettings.ENV_MAX_PARALLELISM + "; at most " + JobSpec.FLINK_MAX_PARALLELISM
+          + ", Flink's bound); each unit is a TaskManager slot"));
     }
+    validateMaxParallelism(job, at, out);
     Durations.parse(job.checkpointInterval())
         .filter(d -> d.compareTo(MIN_CHECKPOINT_INTERVAL) >= 0)
         .ifPresentOrElse(d -> {}, () -> out.add(new Violation(at + ".checkpointInterval",
@@ -216,6 +248,35 @@ public final class CdcPipelineValidator {
     job.flinkConfiguration().keySet().stream().sorted().forEach(key ->
         ReservedFlinkKeys.owningField(key).ifPresent(field ->
             out.add(new Violation(at + ".flinkConfiguration." + key, "is set from " + field + "; use that field instead"))));
+  }
+
+  /**
+   * Flink refuses to start a job whose parallelism exceeds {@code pipeline.max-parallelism}, and a
+   * max parallelism outside 1-32768 (its key groups), restarting forever: the spec decides both.
+   */
+  private static void validateMaxParallelism(JobSpec job, String at, List<Violation> out) {
+    String raw = job.flinkConfiguration().get(MAX_PARALLELISM_KEY);
+    if (raw == null) {
+      return;
+    }
+    String field = at + ".flinkConfiguration." + MAX_PARALLELISM_KEY;
+    int max;
+    try {
+      max = Integer.parseInt(raw.trim());
+    } catch (NumberFormatException e) {
+      out.add(new Violation(field, "'" + raw + "' is not a whole number"));
+      return;
+    }
+    if (max == -1) {
+      return; // Flink's own default: derived from the parallelism
+    }
+    if (max < 1 || max > JobSpec.FLINK_MAX_PARALLELISM) {
+      out.add(new Violation(field, max + " is outside 1-" + JobSpec.FLINK_MAX_PARALLELISM
+          + ", Flink's bound (or -1, Flink's default, derived from the parallelism)"));
+    } else if (job.parallelism() > max) {
+      out.add(new Violation(field, max + " is below spec.job.parallelism " + job.parallelism()
+          + ": Flink refuses a parallelism above the max parallelism"));
+    }
   }
 
   private static void validateMemory(String memory, String at, List<Violation> out) {

@@ -22,6 +22,7 @@ class OperatorSettingsTest {
     assertThat(s.secretRecheckInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.slotStatusInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.metricsPort()).isEqualTo(8080);
+    assertThat(s.maxParallelism()).isEqualTo(64);
   }
 
   @Test
@@ -29,7 +30,7 @@ class OperatorSettingsTest {
     OperatorSettings s = OperatorSettings.fromEnv(Map.of(
         "CDC_JOB_IMAGE", "my/job:1", "CDC_WATCH_NAMESPACES", " a, b ,,", "CDC_FLINK_VERSION", "v1_20",
         "CDC_FLINK_SERVICE_ACCOUNT", "sa", "CDC_DEFAULT_STATE_DIR", "s3://x", "CDC_SECRET_RECHECK_SECONDS", "5",
-        "CDC_SLOT_STATUS_SECONDS", "10", "CDC_METRICS_PORT", "0"));
+        "CDC_SLOT_STATUS_SECONDS", "10", "CDC_METRICS_PORT", "0", "CDC_MAX_PARALLELISM", "256"));
 
     assertThat(s.defaultJobImage()).isEqualTo("my/job:1");
     assertThat(s.watchNamespaces()).isEqualTo(Set.of("a", "b"));
@@ -39,6 +40,16 @@ class OperatorSettingsTest {
     assertThat(s.secretRecheckInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(s.slotStatusInterval()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.metricsPort()).isZero();
+    assertThat(s.maxParallelism()).isEqualTo(256);
+  }
+
+  @Test
+  void maxParallelismIsBoundedByFlinks() {
+    assertThat(OperatorSettings.fromEnv(Map.of("CDC_MAX_PARALLELISM", "32768")).maxParallelism()).isEqualTo(32768);
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("CDC_MAX_PARALLELISM", "32769")))
+        .hasMessage("CDC_MAX_PARALLELISM=32769 must be between 1 and 32768 (Flink's upper bound for max parallelism)");
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("CDC_MAX_PARALLELISM", "0")))
+        .hasMessageContaining("must be between 1 and 32768");
   }
 
   @Test

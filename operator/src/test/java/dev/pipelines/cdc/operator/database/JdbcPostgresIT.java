@@ -109,6 +109,25 @@ class JdbcPostgresIT {
   }
 
   @Test
+  void tablesMeetingInOneStarRocksTableAndNamesStarRocksRefusesAreRefusedFromTheRealCatalog() {
+    pg.superuserSql().execute("CREATE SCHEMA IF NOT EXISTS pf_a", "CREATE SCHEMA IF NOT EXISTS pf_b",
+        "GRANT USAGE ON SCHEMA pf_a, pf_b TO " + PostgresServer.CDC_USER);
+    table("pf_a.orders", "id int PRIMARY KEY");
+    table("pf_b.orders", "id int PRIMARY KEY");
+    table("public.\"Pf-Order-Items\"", "id int PRIMARY KEY");
+
+    SourceReport twice = postgres.inspect(cdcUser(), selection("pf_[ab]\\.orders", "pf_slot"));
+    SourceReport quoted = postgres.inspect(cdcUser(), selection("public\\.Pf-Order-Items", "pf_slot"));
+
+    assertThat(twice.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
+    assertThat(twice.check().message()).isEqualTo("tables [pf_a.orders, pf_b.orders] would all write StarRocks"
+        + " table orders; give each its own targetTable in spec.sink.starrocks.routes");
+    assertThat(quoted.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
+    assertThat(quoted.check().message()).startsWith("table public.Pf-Order-Items would be written to StarRocks table"
+        + " 'Pf-Order-Items', whose name contains '-'").endsWith("targetTable: pf_order_items}]");
+  }
+
+  @Test
   void tableTheUserMayNotReadIsRefused() {
     pg.superuserSql().execute("DROP TABLE IF EXISTS pf_private", "CREATE TABLE pf_private (id int PRIMARY KEY)");
 

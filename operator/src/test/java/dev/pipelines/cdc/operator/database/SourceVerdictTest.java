@@ -2,6 +2,9 @@ package dev.pipelines.cdc.operator.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelines.cdc.config.TableRoute;
+import dev.pipelines.cdc.config.names.SourceTableNames;
+import dev.pipelines.cdc.config.names.TargetNames;
 import dev.pipelines.cdc.operator.status.Reasons;
 import java.util.List;
 import java.util.Optional;
@@ -170,6 +173,51 @@ class SourceVerdictTest {
     assertThat(r.check().reason()).isEqualTo(Reasons.PUBLICATION_INCOMPLETE);
     assertThat(r.check().message()).contains("does not publish public.orders",
         "ALTER PUBLICATION cdc_data_orders ADD TABLE public.orders");
+  }
+
+  @Test
+  void tablesMeetingInOneStarRocksTableByDefaultFailWithTheJobsMessage() {
+    CatalogTable salesOrders = new CatalogTable("sales", "orders", true, false, false, true, true);
+    SourceReport r = evaluate(facts("logical", true, List.of(ORDERS, salesOrders)), selection(List.of(".*\\.orders"), List.of()));
+
+    assertThat(r.check().ok()).isFalse();
+    assertThat(r.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
+    assertThat(r.check().message()).isEqualTo(TargetNames.plan(List.of(names("public.orders"), names("sales.orders")),
+        List.of()).message());
+    assertThat(r.check().message()).isEqualTo("tables [public.orders, sales.orders] would all write StarRocks table"
+        + " orders; give each its own targetTable in spec.sink.starrocks.routes");
+  }
+
+  @Test
+  void aRouteSeparatesThemAndPasses() {
+    CatalogTable salesOrders = new CatalogTable("sales", "orders", true, false, false, true, true);
+    SourceSelection routed = new SourceSelection(List.of(".*\\.orders"), List.of(), "cdc_data_orders", "cdc_data_orders",
+        2, List.of(new TableRoute("sales.orders", "sales_orders")));
+
+    assertThat(evaluate(facts("logical", true, List.of(ORDERS, salesOrders)), routed).check().ok()).isTrue();
+  }
+
+  @Test
+  void aTableWhoseOwnNameStarRocksRefusesFailsNamingTheRoute() {
+    CatalogTable quoted = new CatalogTable("public", "order-items", true, false, false, true, true);
+    SourceReport r = evaluate(facts("logical", true, List.of(quoted)), selection(List.of("public\\..*"), List.of()));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
+    assertThat(r.check().message()).startsWith("table public.order-items would be written to StarRocks table"
+        + " 'order-items', whose name contains '-'").contains("targetTable: order_items");
+  }
+
+  @Test
+  void aTableFlinkCdcCannotReadBackFailsSayingToRenameOrExcludeIt() {
+    CatalogTable spaced = new CatalogTable("public", "Order Lines", true, false, false, true, true);
+    SourceReport r = evaluate(facts("logical", true, List.of(spaced)), selection(List.of("public\\..*"), List.of()));
+
+    assertThat(r.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
+    assertThat(r.check().message()).startsWith("table public.Order Lines cannot be captured").contains("excludeTables");
+  }
+
+  private static SourceTableNames names(String qualified) {
+    return new SourceTableNames(qualified, qualified.substring(qualified.indexOf('.') + 1), List.of());
   }
 
   private static SourceReport evaluate(SourceFacts facts, SourceSelection selection) {

@@ -106,7 +106,7 @@ class DesiredResourcesTest {
     OperatorSettings s = TestPipelines.settings();
     OperatorSettings withDefault = new OperatorSettings(s.defaultJobImage(), s.watchNamespaces(), s.flinkVersion(),
         s.flinkServiceAccount(), Optional.of("s3://platform/cdc"), s.secretRecheckInterval(), s.slotStatusInterval(),
-        s.metricsPort());
+        s.metricsPort(), s.maxParallelism());
 
     var conf = DesiredResources.of(noDir, withDefault).flinkDeployment().getSpec().getFlinkConfiguration();
 

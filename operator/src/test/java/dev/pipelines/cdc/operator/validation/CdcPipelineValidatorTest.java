@@ -45,7 +45,12 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.sink.starrocks.credentialsSecret.name", "", "spec.sink.starrocks.credentialsSecret.name", "name the Secret"),
         Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "orders", "targetTable", "o")), "spec.sink.starrocks.routes[0].sourceTable", "schema-qualified"),
         Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "x"), Map.of("sourceTable", "public.a", "targetTable", "y")), "spec.sink.starrocks.routes[1].sourceTable", "routed more than once"),
-        Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "bad-name")), "spec.sink.starrocks.routes[0].targetTable", "letters, digits and '_'"),
+        Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "bad-name")), "spec.sink.starrocks.routes[0].targetTable", "letters a-z and A-Z, digits and '_'"),
+        Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "orders"), Map.of("sourceTable", "public.b", "targetTable", "Orders")), "spec.sink.starrocks.routes[1].targetTable", "tables [public.a, public.b] would write StarRocks tables [orders, Orders]"),
+        Arguments.of("spec.job.parallelism", 100000, "spec.job.parallelism", "100000 is above this operator's limit of 64 (operator setting maxParallelism: Helm value maxParallelism, env CDC_MAX_PARALLELISM"),
+        Arguments.of("spec.job.parallelism", 65, "spec.job.parallelism", "above this operator's limit of 64"),
+        Arguments.of("spec.job.flinkConfiguration", Map.of("pipeline.max-parallelism", "40000"), "spec.job.flinkConfiguration.pipeline.max-parallelism", "outside 1-32768"),
+        Arguments.of("spec.job.flinkConfiguration", Map.of("pipeline.max-parallelism", "lots"), "spec.job.flinkConfiguration.pipeline.max-parallelism", "not a whole number"),
         Arguments.of("spec.sink.starrocks.flushInterval", "50ms", "spec.sink.starrocks.flushInterval", "at least 100ms"),
         Arguments.of("spec.sink.starrocks.flushInterval", "5 seconds", "spec.sink.starrocks.flushInterval", "at least 100ms"),
         Arguments.of("spec.sink.starrocks.properties", Map.of("columns", "a,b"), "spec.sink.starrocks.properties.columns", "set by the pipeline itself"),
@@ -56,6 +61,37 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.job.taskManager", Map.of("memory", "2GB!"), "spec.job.taskManager.memory", "not a memory size"),
         Arguments.of("spec.job.taskManager", Map.of("taskSlots", 0), "spec.job.taskManager.taskSlots", "at least 1"),
         Arguments.of("spec.job.flinkConfiguration", Map.of("state.checkpoints.dir", "s3://x"), "spec.job.flinkConfiguration.state.checkpoints.dir", "set from spec.job.stateDir"));
+  }
+
+  @Test
+  void parallelismUpToTheLimitAndWithinFlinksMaxParallelismIsValid() {
+    assertThat(validator.validate(TestPipelines.with(TestPipelines.minimal(), "spec.job.parallelism", 64))).isEmpty();
+    assertThat(validator.validate(TestPipelines.with(TestPipelines.minimal(), "spec.job.flinkConfiguration",
+        Map.of("pipeline.max-parallelism", "-1")))).isEmpty();
+    CdcPipeline aboveMax = TestPipelines.with(TestPipelines.with(TestPipelines.minimal(), "spec.job.parallelism", 8),
+        "spec.job.flinkConfiguration", Map.of("pipeline.max-parallelism", "4"));
+    assertThat(validator.validate(aboveMax)).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("spec.job.flinkConfiguration.pipeline.max-parallelism");
+      assertThat(v.message()).isEqualTo("4 is below spec.job.parallelism 8: Flink refuses a parallelism above the max parallelism");
+    });
+  }
+
+  @Test
+  void routeTargetsAreRefusedWithTheJobsOwnWords() {
+    CdcPipeline p = TestPipelines.with(TestPipelines.minimal(), "spec.sink.starrocks.routes",
+        List.of(Map.of("sourceTable", "public.a", "targetTable", "orders"), Map.of("sourceTable", "public.b", "targetTable", "orders"),
+            Map.of("sourceTable", "public.c", "targetTable", "Order Items")));
+    dev.pipelines.cdc.config.names.TargetNamePlan job = dev.pipelines.cdc.config.names.TargetNames.plan(List.of(
+        new dev.pipelines.cdc.config.names.SourceTableNames("public.a", "a", List.of()),
+        new dev.pipelines.cdc.config.names.SourceTableNames("public.b", "b", List.of()),
+        new dev.pipelines.cdc.config.names.SourceTableNames("public.c", "c", List.of())),
+        List.of(new dev.pipelines.cdc.config.TableRoute("public.a", "orders"),
+            new dev.pipelines.cdc.config.TableRoute("public.b", "orders"),
+            new dev.pipelines.cdc.config.TableRoute("public.c", "Order Items")));
+
+    assertThat(validator.validate(p)).extracting(Violation::message).containsExactlyInAnyOrderElementsOf(job.problems());
+    assertThat(validator.validate(p)).extracting(Violation::field)
+        .containsExactly("spec.sink.starrocks.routes[2].targetTable", "spec.sink.starrocks.routes[1].targetTable");
   }
 
   @ParameterizedTest(name = "{0} = {1} → {2}")

@@ -1,8 +1,14 @@
 package dev.pipelines.cdc.job.ddl;
 
+import static dev.pipelines.cdc.config.names.StarRocksNames.quote;
+
+import dev.pipelines.cdc.config.names.StarRocksNames;
 import java.util.stream.Collectors;
 
-/** The StarRocks DDL the pipeline sends. Pure text rendering. */
+/**
+ * The StarRocks DDL the pipeline sends. Pure text rendering; every identifier goes through
+ * {@link StarRocksNames#quote}, and only names {@link StarRocksNames} accepts reach here.
+ */
 public final class StarRocksDdl {
   private StarRocksDdl() {}
 
@@ -14,7 +20,7 @@ public final class StarRocksDdl {
     String columns = table.columns().stream()
         .map(c -> "  " + quote(c.name()) + " " + c.type() + (c.nullable() ? " NULL" : " NOT NULL"))
         .collect(Collectors.joining(",\n"));
-    String key = table.primaryKey().stream().map(StarRocksDdl::quote).collect(Collectors.joining(", "));
+    String key = table.primaryKey().stream().map(StarRocksNames::quote).collect(Collectors.joining(", "));
     return "CREATE TABLE IF NOT EXISTS " + quote(table.database()) + "." + quote(table.name()) + " (\n"
         + columns + "\n)\nPRIMARY KEY (" + key + ")\nDISTRIBUTED BY HASH (" + key + ")";
   }
@@ -26,9 +32,5 @@ public final class StarRocksDdl {
 
   public static String dropColumn(TargetTable table, String column) {
     return "ALTER TABLE " + quote(table.database()) + "." + quote(table.name()) + " DROP COLUMN " + quote(column);
-  }
-
-  static String quote(String identifier) {
-    return "`" + identifier.replace("`", "``") + "`";
   }
 }

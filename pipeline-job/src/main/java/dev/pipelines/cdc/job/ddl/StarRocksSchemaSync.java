@@ -1,5 +1,7 @@
 package dev.pipelines.cdc.job.ddl;
 
+import dev.pipelines.cdc.config.names.StarRocksNames;
+import dev.pipelines.cdc.config.names.TargetNames;
 import dev.pipelines.cdc.job.types.UnsupportedSchemaException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes the StarRocks side ready before any row is written: creates the database and missing
- * tables, and checks that existing tables can take the rows.
+ * tables, brings managed tables in line with the source, and checks that existing tables can take
+ * the rows.
+ *
+ * <p>All or nothing: every target table is read first and the whole plan is checked (names, tables
+ * that must exist, existing tables' types and keys); only when nothing is wrong anywhere is any
+ * DDL sent. A plan whose third table is bad therefore leaves StarRocks as it was, instead of
+ * creating two tables and stopping (StarRocks has no transactional DDL to roll back with).
  */
 public final class StarRocksSchemaSync {
   private static final Logger LOG = LoggerFactory.getLogger(StarRocksSchemaSync.class);
@@ -30,55 +38,88 @@ public final class StarRocksSchemaSync {
   }
 
   public void apply(List<TargetTable> tables, boolean createTables) throws SQLException {
+    List<String> problems = new ArrayList<>(nameProblems(tables));
+    List<String> statements = new ArrayList<>();
     if (createTables) {
-      tables.stream().map(TargetTable::database).distinct().forEach(db -> execute(StarRocksDdl.createDatabase(db)));
+      tables.stream().map(TargetTable::database).distinct().forEach(db -> statements.add(StarRocksDdl.createDatabase(db)));
     }
     for (TargetTable table : tables) {
       Map<String, ExistingColumn> existing = existingColumns(table);
       if (existing.isEmpty()) {
-        if (!createTables) {
-          throw new UnsupportedSchemaException("StarRocks table " + table.qualifiedName()
+        if (createTables) {
+          statements.add(StarRocksDdl.createTable(table));
+        } else {
+          problems.add("StarRocks table " + table.qualifiedName()
               + " does not exist and createTables is false: create it or set createTables: true");
         }
-        LOG.info("creating StarRocks table {}", table.qualifiedName());
-        execute(StarRocksDdl.createTable(table));
-      } else {
-        if (createTables) {
-          evolve(table, existing);
-          existing = existingColumns(table);
-        }
-        checkCompatible(table, existing);
+        continue;
+      }
+      if (createTables) {
+        statements.addAll(evolution(table, existing));
+      }
+      problems.addAll(incompatibilities(table, existing, createTables));
+    }
+    if (!problems.isEmpty()) {
+      throw new UnsupportedSchemaException("StarRocks is left unchanged (no table was created or altered): "
+          + String.join("; ", problems));
+    }
+    for (String sql : statements) {
+      LOG.info("StarRocks: {}", sql.lines().findFirst().orElse(sql));
+      execute(sql);
+    }
+  }
+
+  /**
+   * The names again, right before DDL: the plan checked them, and this keeps a table built by any
+   * other path from reaching StarRocks with a name it would refuse halfway through.
+   */
+  private static List<String> nameProblems(List<TargetTable> tables) {
+    List<String> problems = new ArrayList<>();
+    for (TargetTable table : tables) {
+      TargetNames.databaseProblem(table.database()).ifPresent(problems::add);
+      StarRocksNames.tableProblem(table.name()).ifPresent(r -> problems.add("StarRocks table '" + table.name() + "' " + r));
+      for (TargetColumn column : table.columns()) {
+        StarRocksNames.columnProblem(column.name()).ifPresent(r -> problems.add("StarRocks table " + table.qualifiedName()
+            + ": column '" + column.name() + "' " + r));
       }
     }
+    return problems;
   }
 
   /**
    * Brings a table the pipeline manages in line with the source after ADD or DROP COLUMN there:
    * new source columns are added (nullable), columns the source dropped are dropped. Type changes
-   * are not made here: {@link #checkCompatible} reports them.
+   * are not made here: {@link #incompatibilities} reports them.
    */
-  private void evolve(TargetTable table, Map<String, ExistingColumn> existing) {
+  private static List<String> evolution(TargetTable table, Map<String, ExistingColumn> existing) {
+    List<String> statements = new ArrayList<>();
     for (TargetColumn column : table.columns()) {
       if (!existing.containsKey(column.name().toLowerCase(Locale.ROOT))) {
-        LOG.info("StarRocks table {}: adding column {} {}", table.qualifiedName(), column.name(), column.type());
-        execute(StarRocksDdl.addColumn(table, column));
+        statements.add(StarRocksDdl.addColumn(table, column));
       }
     }
     for (ExistingColumn column : existing.values()) {
       boolean inSource = table.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()));
       if (!inSource && !column.key()) {
-        LOG.info("StarRocks table {}: dropping column {}, dropped in the source", table.qualifiedName(), column.name());
-        execute(StarRocksDdl.dropColumn(table, column.name()));
+        statements.add(StarRocksDdl.dropColumn(table, column.name()));
       }
     }
+    return statements;
   }
 
-  private static void checkCompatible(TargetTable table, Map<String, ExistingColumn> existing) {
+  /**
+   * What keeps an existing table from taking the rows, after the evolution above would have run
+   * (columns it adds are not missing when the pipeline manages the table).
+   */
+  private static List<String> incompatibilities(TargetTable table, Map<String, ExistingColumn> existing,
+      boolean evolves) {
     List<String> problems = new ArrayList<>();
     for (TargetColumn column : table.columns()) {
       ExistingColumn found = existing.get(column.name().toLowerCase(Locale.ROOT));
       if (found == null) {
-        problems.add("column " + column.name() + " (" + column.type() + ") is missing");
+        if (!evolves) {
+          problems.add("column " + column.name() + " (" + column.type() + ") is missing");
+        }
       } else if (!sameFamily(column.type(), found.dataType())) {
         problems.add("column " + column.name() + " is " + found.dataType() + ", the source needs " + column.type());
       }
@@ -89,10 +130,11 @@ public final class StarRocksSchemaSync {
       problems.add("primary key is " + key + ", the source's is " + table.primaryKey()
           + " (changes are applied by key, so they must agree)");
     }
-    if (!problems.isEmpty()) {
-      throw new UnsupportedSchemaException("StarRocks table " + table.qualifiedName() + " cannot take the source's rows: "
-          + String.join("; ", problems));
+    if (problems.isEmpty()) {
+      return List.of();
     }
+    return List.of("StarRocks table " + table.qualifiedName() + " cannot take the source's rows: "
+        + String.join(", ", problems));
   }
 
   /** Compares the base type (before any parenthesis); lengths and precisions are not second-guessed. */

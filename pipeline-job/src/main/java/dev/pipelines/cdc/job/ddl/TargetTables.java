@@ -1,6 +1,5 @@
 package dev.pipelines.cdc.job.ddl;
 
-import dev.pipelines.cdc.config.TableRoute;
 import dev.pipelines.cdc.job.catalog.SourceColumn;
 import dev.pipelines.cdc.job.catalog.SourceTable;
 import dev.pipelines.cdc.job.types.StarRocksTypes;
@@ -8,20 +7,18 @@ import dev.pipelines.cdc.job.types.UnsupportedSchemaException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Source table → the StarRocks table it is written to. Pure. */
+/**
+ * Source table → the StarRocks table it is written to. Pure. The table's name is decided before,
+ * for every table at once, by {@link dev.pipelines.cdc.config.names.TargetNames}.
+ */
 public final class TargetTables {
   private TargetTables() {}
 
-  public static TargetTable of(SourceTable source, String database, List<TableRoute> routes) {
+  public static TargetTable of(SourceTable source, String database, String name) {
     if (source.primaryKey().isEmpty()) {
       throw new UnsupportedSchemaException("table " + source.qualifiedName() + " has no primary key: changes could"
           + " not be applied by key in StarRocks. Add a primary key or exclude the table (excludeTables)");
     }
-    String name = routes.stream()
-        .filter(r -> r.sourceTable().equals(source.qualifiedName()))
-        .map(TableRoute::targetTable)
-        .findFirst()
-        .orElse(source.name());
     List<TargetColumn> keyColumns = new ArrayList<>();
     List<TargetColumn> others = new ArrayList<>();
     for (String keyName : source.primaryKey()) {

@@ -3,7 +3,6 @@ package dev.pipelines.cdc.job.ddl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pipelines.cdc.config.TableRoute;
 import dev.pipelines.cdc.job.catalog.SourceColumn;
 import dev.pipelines.cdc.job.catalog.SourceTable;
 import dev.pipelines.cdc.job.types.UnsupportedSchemaException;
@@ -20,7 +19,7 @@ class TargetTablesTest {
 
   @Test
   void keyColumnsComeFirstInKeyOrderAndTheRestAreNullable() {
-    TargetTable t = TargetTables.of(ORDER_ITEMS, "shop", List.of());
+    TargetTable t = TargetTables.of(ORDER_ITEMS, "shop", "order_items");
 
     assertThat(t.name()).isEqualTo("order_items");
     assertThat(t.columns()).containsExactly(
@@ -32,24 +31,18 @@ class TargetTablesTest {
   }
 
   @Test
-  void routesRename() {
-    assertThat(TargetTables.of(ORDER_ITEMS, "shop", List.of(new TableRoute("public.order_items", "items"))).name())
-        .isEqualTo("items");
-  }
-
-  @Test
   void tableWithoutKeyIsRefused() {
     SourceTable noKey = new SourceTable("public", "events", List.of(new SourceColumn("v", "text", false, true)),
         List.of(), false);
 
-    assertThatThrownBy(() -> TargetTables.of(noKey, "shop", List.of()))
+    assertThatThrownBy(() -> TargetTables.of(noKey, "shop", "t"))
         .isInstanceOf(UnsupportedSchemaException.class)
         .hasMessageStartingWith("table public.events has no primary key");
   }
 
   @Test
   void createTableDdl() {
-    assertThat(StarRocksDdl.createTable(TargetTables.of(ORDER_ITEMS, "shop", List.of()))).isEqualTo("""
+    assertThat(StarRocksDdl.createTable(TargetTables.of(ORDER_ITEMS, "shop", "order_items"))).isEqualTo("""
         CREATE TABLE IF NOT EXISTS `shop`.`order_items` (
           `order_id` BIGINT NOT NULL,
           `item_no` INT NOT NULL,

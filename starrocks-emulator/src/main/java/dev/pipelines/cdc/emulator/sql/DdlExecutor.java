@@ -2,7 +2,6 @@ package dev.pipelines.cdc.emulator.sql;
 
 import dev.pipelines.cdc.emulator.catalog.Catalog;
 import dev.pipelines.cdc.emulator.catalog.ColumnDef;
-import dev.pipelines.cdc.emulator.catalog.InformationSchema;
 import dev.pipelines.cdc.emulator.catalog.Store;
 import dev.pipelines.cdc.emulator.catalog.TableDef;
 
@@ -21,11 +20,6 @@ import java.util.stream.Collectors;
  * <p>Schema changes are applied synchronously (StarRocks runs them as asynchronous jobs).
  */
 public final class DdlExecutor {
-
-    /** StarRocks' naming rule: digits, letters and underscores, not starting with a digit. */
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-    private static final int MAX_DATABASE_NAME = 256;
-    private static final int MAX_TABLE_OR_COLUMN_NAME = 1024;
 
     private final Catalog catalog;
     private final Store store;
@@ -85,7 +79,7 @@ public final class DdlExecutor {
     }
 
     private QueryResult createDatabase(Statement.CreateDatabase s) throws SQLException {
-        checkName(s.name(), "database");
+        NameRules.checkDatabase(s.name());
         if (catalog.databaseExists(s.name())) {
             if (s.ifNotExists()) {
                 return new QueryResult.Ok(0);
@@ -114,14 +108,15 @@ public final class DdlExecutor {
         TableDef parsed = s.table();
         Statement.TableName name = new Statement.TableName(parsed.database(), parsed.name()).resolve(currentDatabase);
         requireDatabase(name.database());
-        checkName(name.table(), "table");
+        NameRules.checkTable(name.table());
         if (catalog.table(name.database(), name.table()).isPresent()) {
             if (s.ifNotExists()) {
                 return new QueryResult.Ok(0);
             }
             throw new SqlError(SqlError.TABLE_EXISTS, "42S01", "Table '" + name.table() + "' already exists");
         }
-        parsed.columns().forEach(c -> checkName(c.name(), "column"));
+        parsed.columns().forEach(c -> NameRules.checkColumn(c.name()));
+        requireDistinctColumns(parsed.columns());
         TableDef table = new TableDef(name.database(), name.table(), parsed.columns(), parsed.keyColumns(),
                 parsed.distributionColumns(), parsed.buckets(), parsed.properties(), parsed.comment());
         String columns = table.columns().stream().map(c -> storageColumn(table, c)).collect(Collectors.joining(", "));
@@ -177,7 +172,7 @@ public final class DdlExecutor {
 
     private static String addColumn(TableDef table, List<ColumnDef> columns, Statement.AddColumn add) {
         ColumnDef column = add.column();
-        checkName(column.name(), "column");
+        NameRules.checkColumn(column.name());
         if (columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()))) {
             throw new SqlError(SqlError.DUP_FIELD, "42S21",
                     "Can not add column which already exists in base table: " + column.name());
@@ -313,11 +308,13 @@ public final class DdlExecutor {
         return value.matches(regex.toString());
     }
 
-    private static void checkName(String name, String what) {
-        int max = what.equals("database") ? MAX_DATABASE_NAME : MAX_TABLE_OR_COLUMN_NAME;
-        if (!NAME.matcher(name).matches() || name.length() > max
-                || what.equals("database") && name.equals(InformationSchema.SCHEMA)) {
-            throw SqlError.analysis("Incorrect " + what + " name '" + name + "'");
+    /** StarRocks compares column names without case: {@code id} and {@code ID} are one column. */
+    private static void requireDistinctColumns(List<ColumnDef> columns) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ColumnDef c : columns) {
+            if (!seen.add(c.name().toLowerCase(java.util.Locale.ROOT))) {
+                throw new SqlError(SqlError.DUP_FIELD, "42S21", "Duplicate column name '" + c.name() + "'");
+            }
         }
     }
 

@@ -214,10 +214,8 @@ public final class StatementParser {
     }
 
     private static ColumnDef column(TokenStream t) {
+        // Reserved and malformed names are refused where StarRocks refuses them, after parsing (NameRules).
         String name = t.identifier("column name");
-        if (name.equals("__op")) {
-            throw SqlError.analysis("Column name '__op' is reserved");
-        }
         StarRocksType type = TypeParser.parse(t);
         boolean nullable = true;
         String defaultValue = null;

@@ -75,7 +75,6 @@ class StatementParserTest {
             "ALTER TABLE t MODIFY COLUMN v BIGINT",
             "ALTER TABLE t RENAME t2",
             "CREATE TABLE t (id INT) PRIMARY KEY(id) PROPERTIES (replication_num = 1)",
-            "CREATE TABLE t (id INT, __op INT) PRIMARY KEY(id)",
     })
     void rejectsSyntaxOutsideTheSupportedSet(String sql) {
         assertThatThrownBy(() -> StatementParser.parse(sql)).isInstanceOf(SqlError.class);

@@ -2,6 +2,7 @@ package dev.pipelines.cdc.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import java.util.Map;
@@ -9,7 +10,11 @@ import java.util.Map;
 /** How the pipeline's Flink job runs. */
 public record JobSpec(
     @JsonPropertyDescription("Job image. Default: the image the operator was built with.") String image,
-    @Default("1") @Min(1) @JsonPropertyDescription("Job parallelism (snapshot readers and sink writers). Default: 1.")
+    @Default("1")
+        @Min(1)
+        @Max(JobSpec.FLINK_MAX_PARALLELISM)
+        @JsonPropertyDescription("Job parallelism (snapshot readers and sink writers), at most the operator's"
+            + " maxParallelism setting (default 64). Default: 1.")
         Integer parallelism,
     @Default(DEFAULT_CHECKPOINT_INTERVAL)
         @Pattern(Patterns.DURATION)
@@ -44,6 +49,12 @@ public record JobSpec(
         String serviceAccount) {
 
   public static final String DEFAULT_CHECKPOINT_INTERVAL = "30s";
+
+  /**
+   * Flink's own ceiling on (max) parallelism: {@code KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM},
+   * 2^15, the number of key groups. The operator's {@code maxParallelism} setting is at most this.
+   */
+  public static final int FLINK_MAX_PARALLELISM = 32768;
 
   public JobSpec {
     parallelism = parallelism == null ? 1 : parallelism;

@@ -1,6 +1,7 @@
 package dev.pipelines.cdc.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.pipelines.cdc.config.names.StarRocksNames;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -15,6 +16,8 @@ public record TableRoute(
         @JsonPropertyDescription("Schema-qualified source table, e.g. public.orders.")
         String sourceTable,
     @Required
-        @Pattern(Patterns.STARROCKS_NAME)
-        @JsonPropertyDescription("Target table name in the sink database.")
+        @Pattern(StarRocksNames.TABLE_NAME_PATTERN)
+        @Size(max = StarRocksNames.MAX_TABLE_NAME)
+        @JsonPropertyDescription("Target table name in the sink database: letters, digits and '_', starting with a"
+            + " letter or '_', at most 1024 characters (StarRocks' documented rule). Two tables may not share one.")
         String targetTable) {}
