@@ -76,8 +76,8 @@ public final class Endpoints {
    */
   public static final String POSTGRES_DATABASE = "^[A-Za-z_][A-Za-z0-9_-]{0,62}$";
 
-  /** Longest {@link #STARROCKS_JDBC_URL}: prefix, host, ':' and 5 digits, '/'. */
-  public static final int MAX_JDBC_URL_LENGTH = JDBC_MYSQL_PREFIX.length() + MAX_HOST_LENGTH + 7;
+  /** Longest {@link #STARROCKS_JDBC_URL}: the 13-character prefix, host, ':' and 5 digits, '/'. A constant, for annotations. */
+  public static final int MAX_JDBC_URL_LENGTH = 13 + MAX_HOST_LENGTH + 7;
 
   /** Longest {@link #STARROCKS_LOAD_ADDRESS}. */
   public static final int MAX_LOAD_ADDRESS_LENGTH = MAX_HOST_LENGTH + 6;
@@ -99,8 +99,8 @@ public final class Endpoints {
       throw invalid("is required: the MySQL port of a StarRocks FE, e.g. " + FE_EXAMPLE);
     }
     if (!jdbcUrl.startsWith(JDBC_MYSQL_PREFIX)) {
-      throw invalid("'" + printable(jdbcUrl) + "' must start with " + JDBC_MYSQL_PREFIX
-          + " (a StarRocks FE's MySQL port), e.g. " + FE_EXAMPLE);
+      throw invalid("'" + printable(jdbcUrl) + "' must be " + JDBC_MYSQL_PREFIX
+          + "<host>[:<port>], the MySQL port of a StarRocks FE, e.g. " + FE_EXAMPLE);
     }
     String rest = jdbcUrl.substring(JDBC_MYSQL_PREFIX.length());
     String authority = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
@@ -129,7 +129,8 @@ public final class Endpoints {
     }
     int colon = address.lastIndexOf(':');
     if (colon < 0) {
-      throw invalid("'" + address + "' must be host:port, e.g. " + address + ":8030 (the FE's http_port)");
+      throw invalid("'" + printable(address) + "' must be host:port, e.g. " + printable(address)
+          + ":8030 (the FE's http_port)");
     }
     return new HostPort(starRocksHost(address, address.substring(0, colon)), port(address, address.substring(colon + 1)));
   }
@@ -168,11 +169,11 @@ public final class Endpoints {
 
   private static String starRocksHost(String whole, String host) {
     if (host.contains(":") || host.startsWith("[")) {
-      throw invalid("'" + whole + "' names an IPv6 address: give the FE's DNS name or IPv4 address instead (the"
+      throw invalid("'" + printable(whole) + "' names an IPv6 address: give the FE's DNS name or IPv4 address instead (the"
           + " MySQL driver bundled with the StarRocks connector, Connector/J 5.1, cannot parse IPv6 URLs)");
     }
     if (host.isEmpty() || host.length() > MAX_HOST_LENGTH || !STARROCKS_HOST_PATTERN.matcher(host).matches()) {
-      throw invalid("'" + whole + "': host '" + host + "' must be a DNS name (RFC 1123: letters, digits, '-' and"
+      throw invalid("'" + printable(whole) + "': host '" + printable(host) + "' must be a DNS name (RFC 1123: letters, digits, '-' and"
           + " '.', at most " + MAX_HOST_LENGTH + " characters) or an IPv4 address");
     }
     return host;
@@ -180,7 +181,7 @@ public final class Endpoints {
 
   private static int port(String whole, String port) {
     if (!PORT_PATTERN.matcher(port).matches()) {
-      throw invalid("'" + whole + "': port '" + port + "' must be a TCP port (1-65535)");
+      throw invalid("'" + printable(whole) + "': port '" + printable(port) + "' must be a TCP port (1-65535)");
     }
     return Integer.parseInt(port);
   }
@@ -231,8 +232,18 @@ public final class Endpoints {
     return Optional.of(prefix);
   }
 
-  /** Control characters shown escaped, so a message stays one readable line. */
-  private static String printable(String text) {
+  /**
+   * The text as a message may show it: user information before an {@code @} (which may hold a
+   * password, and messages reach status conditions and logs) replaced by {@code <redacted>}, and
+   * control characters escaped, so a message stays one readable line.
+   */
+  static String printable(String text) {
+    int at = text.lastIndexOf('@');
+    if (at >= 0) {
+      int scheme = text.indexOf("://");
+      int start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+      text = text.substring(0, start) + "<redacted>" + text.substring(at);
+    }
     StringBuilder b = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       switch (c) {

@@ -54,7 +54,7 @@ class EndpointsTest {
     assertThatThrownBy(() -> Endpoints.starRocksFrontend("jdbc:mysql://fe:99999"))
         .hasMessageContaining("port '99999' must be a TCP port (1-65535)");
     assertThatThrownBy(() -> Endpoints.starRocksFrontend("mysql://fe:9030"))
-        .hasMessageContaining("must start with jdbc:mysql://");
+        .hasMessageContaining("must be jdbc:mysql://<host>[:<port>], the MySQL port of a StarRocks FE");
   }
 
   static Stream<Arguments> validJdbcUrls() {
@@ -164,6 +164,28 @@ class EndpointsTest {
     assertThatThrownBy(() -> Endpoints.postgresDatabase("shop?x"))
         .hasMessage("'shop?x' must be 1-63 ASCII letters, digits, '_' or '-', starting with a letter or '_' (the"
             + " pipeline accepts no other database names, so none can carry connection parameters)");
+  }
+
+  /** Messages reach status conditions and logs: a password written into a URL must not. */
+  @Test
+  void userInformationIsRedactedFromMessages() {
+    assertThatThrownBy(() -> Endpoints.starRocksFrontend("jdbc:mysql://root:s3cret@fe:9030"))
+        .hasMessageStartingWith("'jdbc:mysql://<redacted>@fe:9030' contains '@'").hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> Endpoints.starRocksLoadAddress("loader:s3cret@fe:8030"))
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> Endpoints.postgresServer("cdc:s3cret@pg", 5432)).hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> Endpoints.postgresDatabase("shop@x")).hasMessageNotContaining("shop@");
+  }
+
+  @Test
+  void maximumLengthsAreThoseOfTheLongestValidValues() {
+    String longestHost = ("a".repeat(63) + ".").repeat(3) + "a".repeat(61);
+    String longestUrl = "jdbc:mysql://" + longestHost + ":65535/";
+    assertThat(longestHost).hasSize(Endpoints.MAX_HOST_LENGTH);
+    assertThat(longestUrl).hasSize(Endpoints.MAX_JDBC_URL_LENGTH);
+    assertThat(Endpoints.starRocksFrontend(longestUrl).port()).isEqualTo(65535);
+    assertThat(Endpoints.starRocksLoadAddress(longestHost + ":65535").host()).isEqualTo(longestHost);
+    assertThat((longestHost + ":65535").length()).isEqualTo(Endpoints.MAX_LOAD_ADDRESS_LENGTH);
   }
 
   @Test
