@@ -33,7 +33,10 @@ class EndpointFieldsValidationTest {
       new Field("spec.source.postgres.host", "spec.source.postgres.host", "postgres.data.svc",
           Patterns.POSTGRES_HOST, "must be a DNS name (RFC 1123"),
       new Field("spec.source.postgres.database", "spec.source.postgres.database", "shop",
-          Patterns.POSTGRES_DATABASE, "ASCII letters, digits, '_' or '-'"));
+          Patterns.POSTGRES_DATABASE, "ASCII letters, digits, '_' or '-'"),
+      // In the Stream Load URL path (/api/{db}/{table}/_stream_load): the StarRocks name rule keeps it inert.
+      new Field("spec.sink.starrocks.database", "spec.sink.starrocks.database", "analytics",
+          Patterns.STARROCKS_NAME, "must start with a letter and contain only letters, digits and '_'"));
 
   static Stream<Arguments> hostileValues() {
     return FIELDS.stream().flatMap(f -> Stream.concat(SUFFIXES.stream().map(s -> f.valid() + s),
