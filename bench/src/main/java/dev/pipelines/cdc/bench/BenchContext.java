@@ -56,7 +56,7 @@ public final class BenchContext {
     return PipelineConfig.of(new PipelineId("bench", name.replace('_', '-')),
         new PostgresSourceConfig(pg.host(), pg.port(), PostgresServer.DATABASE, List.of(table.qualified()), List.of(),
             "bench_" + name, publication, startup, CHUNK_SIZE),
-        new StarRocksSinkConfig(sr.jdbcUrl() + "/?useSSL=false", List.of(sr.loadUrl()), db, List.of(), true,
+        new StarRocksSinkConfig(sr.jdbcUrl(), List.of(sr.loadUrl()), db, List.of(), true,
             semantic, flushMillis, Map.of()));
   }
 }

@@ -30,7 +30,7 @@ public final class PipelineGraph {
     //    snapshot row buffered in one writer can never overtake a later update in another.
     changes.keyBy(ChangeRow::routingKey)
         // 3. Fill in large values an UPDATE left unchanged (and so did not send).
-        .map(new UnchangedValueResolver(PipelineJobMain.postgresUrl(config), credentials, plan.sourcesByName()))
+        .map(new UnchangedValueResolver(config.source(), credentials, plan.sourcesByName()))
         .uid("unchanged-value-resolver").name("unchanged-value-resolver")
         // 4. Name the target table.
         .map(new ToStarRocksRow(config.sink().database(), plan.targetNameBySource()))

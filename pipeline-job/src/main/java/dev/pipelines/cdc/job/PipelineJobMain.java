@@ -3,11 +3,11 @@ package dev.pipelines.cdc.job;
 import dev.pipelines.cdc.config.FlushPolicy;
 import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
+import dev.pipelines.cdc.config.endpoint.PipelineEndpoints;
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
 import dev.pipelines.cdc.job.catalog.TableSelector;
 import dev.pipelines.cdc.job.ddl.StarRocksSchemaSync;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -35,11 +35,13 @@ public final class PipelineJobMain {
   /** Plans, prepares StarRocks and builds the graph on {@code env}; does not execute it. */
   public static PipelinePlan prepare(StreamExecutionEnvironment env, PipelineConfig config, Credentials credentials)
       throws Exception {
-    PipelinePlan plan = plan(config, credentials);
+    // Re-checks every address of the config before any connection: the operator validated them,
+    // but this file is what the job trusts, so it checks it too (and builds connections from it).
+    PipelineEndpoints endpoints = PipelineEndpoints.of(config);
+    PipelinePlan plan = plan(config, endpoints, credentials);
     LOG.info("pipeline {}: capturing {} into StarRocks {}", config.pipeline(), plan.sourceNames(),
         plan.targetNameBySource().values());
-    try (Connection sr = DriverManager.getConnection(config.sink().jdbcUrl(), credentials.sinkUser(),
-        credentials.sinkPassword())) {
+    try (Connection sr = JobConnections.starRocks(endpoints.starRocksFrontend(), credentials)) {
       new StarRocksSchemaSync(sr).apply(plan.targetTables(), config.sink().createTables());
     }
     if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
@@ -52,13 +54,9 @@ public final class PipelineJobMain {
     return plan;
   }
 
-  static String postgresUrl(PipelineConfig config) {
-    return "jdbc:postgresql://" + config.source().host() + ":" + config.source().port() + "/"
-        + config.source().database();
-  }
-
-  static PipelinePlan plan(PipelineConfig config, Credentials credentials) throws Exception {
-    try (Connection pg = DriverManager.getConnection(postgresUrl(config), credentials.sourceUser(), credentials.sourcePassword())) {
+  static PipelinePlan plan(PipelineConfig config, PipelineEndpoints endpoints, Credentials credentials)
+      throws Exception {
+    try (Connection pg = JobConnections.postgres(endpoints.postgres(), endpoints.postgresDatabase(), credentials)) {
       PostgresCatalog catalog = new PostgresCatalog(pg);
       TableSelector selector = new TableSelector(config.source().tables(), config.source().excludeTables());
       return PipelinePlan.of(config, catalog.tableNames(), catalog.tables(selector),

@@ -7,6 +7,7 @@ import dev.pipelines.cdc.emulator.load.ErrorLogs;
 import dev.pipelines.cdc.emulator.load.LoadEngine;
 import dev.pipelines.cdc.emulator.load.StoreWriter;
 import dev.pipelines.cdc.emulator.load.VisibleChangesListener;
+import dev.pipelines.cdc.emulator.mysql.LocalInfileTrap;
 import dev.pipelines.cdc.emulator.mysql.MySqlFront;
 import dev.pipelines.cdc.emulator.sql.DdlExecutor;
 import dev.pipelines.cdc.emulator.sql.SqlSession;
@@ -204,11 +205,21 @@ public final class StarRocksEmulator implements AutoCloseable {
         return counter.redirects();
     }
 
-    /** Forgets counts and pending faults, e.g. between tests sharing one emulator. */
+    /**
+     * Test-only hostile mode, not StarRocks behaviour: the MySQL port asks clients for
+     * {@code fileName} with a LOCAL INFILE request on every query but the drivers' session set-up,
+     * and records what they send (see {@link LocalInfileTrap}). Ends with {@link #reset()}.
+     */
+    public LocalInfileTrap trapLocalInfile(String fileName) {
+        return mysql.trapLocalInfile(fileName);
+    }
+
+    /** Forgets counts, pending faults and a LOCAL INFILE trap, e.g. between tests sharing one emulator. */
     public void reset() {
         counter.reset();
         faults.clear();
         applied.stop();
+        mysql.disarm();
     }
 
     @Override

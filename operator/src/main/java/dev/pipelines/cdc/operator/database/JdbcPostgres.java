@@ -1,8 +1,9 @@
 package dev.pipelines.cdc.operator.database;
 
+import dev.pipelines.cdc.config.endpoint.Endpoints;
+import dev.pipelines.cdc.config.endpoint.InvalidEndpointException;
+import dev.pipelines.cdc.config.endpoint.PostgresJdbc;
 import dev.pipelines.cdc.operator.status.Reasons;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -109,20 +110,29 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
     }
   }
 
+  /**
+   * Host and database pass {@link Endpoints}' rule and travel as pgjdbc properties
+   * ({@link PostgresJdbc}); the URL is the bare {@code jdbc:postgresql://}, so no user text is
+   * parsed as URL parameters.
+   */
   static Connection connect(PostgresTarget target) throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", target.user());
-    props.setProperty("password", target.password());
+    Properties props;
+    try {
+      props = PostgresJdbc.properties(Endpoints.postgresServer(target.host(), target.port()), target.database(),
+          target.user(), target.password());
+    } catch (InvalidEndpointException e) {
+      // The validator refuses such a spec first; this is the connection's own check.
+      // 22023 invalid_parameter_value: reported as a failed check, not as a credentials problem.
+      throw new SQLException("refusing to connect: " + e.getMessage(), "22023", e);
+    }
     props.setProperty("connectTimeout", String.valueOf(TIMEOUT_SECONDS));
     props.setProperty("loginTimeout", String.valueOf(TIMEOUT_SECONDS));
     props.setProperty("socketTimeout", String.valueOf(TIMEOUT_SECONDS));
     props.setProperty("ApplicationName", "cdc-pipeline-operator");
-    String url = "jdbc:postgresql://" + target.host() + ":" + target.port() + "/"
-        + URLEncoder.encode(target.database(), StandardCharsets.UTF_8);
     // The driver directly, not DriverManager: no global login timeout, no driver scan.
-    Connection c = new org.postgresql.Driver().connect(url, props);
+    Connection c = new org.postgresql.Driver().connect(PostgresJdbc.URL, props);
     if (c == null) {
-      throw new SQLException("the PostgreSQL driver does not accept " + url, "08001");
+      throw new SQLException("the PostgreSQL driver does not accept " + PostgresJdbc.URL, "08001");
     }
     return c;
   }

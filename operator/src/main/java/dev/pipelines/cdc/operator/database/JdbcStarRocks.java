@@ -1,5 +1,9 @@
 package dev.pipelines.cdc.operator.database;
 
+import dev.pipelines.cdc.config.endpoint.Endpoints;
+import dev.pipelines.cdc.config.endpoint.HostPort;
+import dev.pipelines.cdc.config.endpoint.InvalidEndpointException;
+import dev.pipelines.cdc.config.endpoint.StarRocksJdbc;
 import dev.pipelines.cdc.operator.status.Reasons;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +14,11 @@ import java.util.Properties;
 /**
  * The StarRocks FE over its MySQL port, as the pipeline's load user: reachable, credentials
  * accepted, target database present (or creatable). 5 s connect and socket timeouts.
+ *
+ * <p>The driver is Connector/J 9.5 (the operator's pom). The URL is rebuilt from the host and port
+ * that {@link Endpoints} parses out of {@code jdbcUrl}, never the user's text, and carries
+ * {@link StarRocksJdbc}'s forced options, which the properties repeat: this driver lets properties
+ * override the URL, so both must say LOCAL INFILE and deserialization off.
  */
 public final class JdbcStarRocks implements SinkInspector {
   static final String DATABASE_EXISTS = "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?";
@@ -17,8 +26,15 @@ public final class JdbcStarRocks implements SinkInspector {
 
   @Override
   public CheckResult inspect(StarRocksTarget target) {
-    String what = "StarRocks FE at " + target.jdbcUrl();
-    try (Connection c = connect(target); PreparedStatement st = c.prepareStatement(DATABASE_EXISTS)) {
+    HostPort frontend;
+    try {
+      frontend = Endpoints.starRocksFrontend(target.jdbcUrl());
+    } catch (InvalidEndpointException e) {
+      // The validator refuses such a spec first; this is the connection's own check.
+      return CheckResult.failed(Reasons.INVALID_SPEC, "spec.sink.starrocks.jdbcUrl: " + e.getMessage());
+    }
+    String what = "StarRocks FE at " + frontend;
+    try (Connection c = connect(frontend, target); PreparedStatement st = c.prepareStatement(DATABASE_EXISTS)) {
       st.setString(1, target.database());
       boolean exists;
       try (ResultSet rs = st.executeQuery()) {
@@ -26,7 +42,7 @@ public final class JdbcStarRocks implements SinkInspector {
       }
       if (!exists && !target.createTables()) {
         return CheckResult.failed(Reasons.DATABASE_NOT_FOUND,
-            "database " + target.database() + " does not exist on " + target.jdbcUrl() + " (or user '"
+            "database " + target.database() + " does not exist on " + frontend + " (or user '"
                 + target.user() + "' may not see it) and createTables is false: create it, or set createTables: true");
       }
       return CheckResult.passed(Reasons.PREFLIGHT_PASSED, what + " accepted user '" + target.user() + "'; database "
@@ -36,18 +52,17 @@ public final class JdbcStarRocks implements SinkInspector {
     }
   }
 
-  private static Connection connect(StarRocksTarget target) throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", target.user());
-    props.setProperty("password", target.password());
+  static Connection connect(HostPort frontend, StarRocksTarget target) throws SQLException {
+    Properties props = StarRocksJdbc.properties(target.user(), target.password());
     props.setProperty("connectTimeout", String.valueOf(TIMEOUT_MILLIS));
     props.setProperty("socketTimeout", String.valueOf(TIMEOUT_MILLIS));
     // One attempt: the retry with backoff is the reconciler's.
     props.setProperty("autoReconnect", "false");
     props.setProperty("maxReconnects", "1");
-    Connection c = new com.mysql.cj.jdbc.Driver().connect(target.jdbcUrl(), props);
+    String url = StarRocksJdbc.url(frontend);
+    Connection c = new com.mysql.cj.jdbc.Driver().connect(url, props);
     if (c == null) {
-      throw new SQLException("the MySQL driver does not accept " + target.jdbcUrl(), "08001");
+      throw new SQLException("the MySQL driver does not accept " + url, "08001");
     }
     return c;
   }

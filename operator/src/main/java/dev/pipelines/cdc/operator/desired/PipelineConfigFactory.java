@@ -5,6 +5,7 @@ import dev.pipelines.cdc.config.PipelineId;
 import dev.pipelines.cdc.config.PostgresSourceConfig;
 import dev.pipelines.cdc.config.StarRocksSinkConfig;
 import dev.pipelines.cdc.config.TableRoute;
+import dev.pipelines.cdc.config.endpoint.Endpoints;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
 import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
@@ -29,7 +30,8 @@ public final class PipelineConfigFactory {
             pg.startupMode(),
             pg.snapshotChunkSize()),
         new StarRocksSinkConfig(
-            sr.jdbcUrl(),
+            // Rewritten from the parsed host and port: what the job reads is exactly what was validated.
+            Endpoints.JDBC_MYSQL_PREFIX + Endpoints.starRocksFrontend(sr.jdbcUrl()).authority(),
             sr.loadUrls(),
             sr.database(),
             sr.routes().stream().map(r -> new TableRoute(r.sourceTable(), r.targetTable())).toList(),

@@ -2,6 +2,8 @@ package dev.pipelines.cdc.operator.validation;
 
 import dev.pipelines.cdc.config.DeliverySemantic;
 import dev.pipelines.cdc.config.FlushPolicy;
+import dev.pipelines.cdc.config.endpoint.Endpoints;
+import dev.pipelines.cdc.config.endpoint.InvalidEndpointException;
 import dev.pipelines.cdc.config.names.StarRocksNames;
 import dev.pipelines.cdc.config.names.TargetNames;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
@@ -42,7 +44,6 @@ public final class CdcPipelineValidator {
   private static final Pattern STARROCKS_NAME = Pattern.compile(Patterns.STARROCKS_NAME);
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile(Patterns.DNS_SUBDOMAIN);
   private static final Pattern MEMORY = Pattern.compile(Patterns.MEMORY);
-  private static final Pattern HOST_PORT = Pattern.compile("^(https?://)?[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}$");
   /** Stream Load headers the job sets itself; overriding them would break change application. */
   private static final Set<String> RESERVED_LOAD_PROPERTIES =
       Set.of("format", "strip_outer_array", "columns", "label", "partial_update", "jsonpaths", "db", "table");
@@ -88,8 +89,9 @@ public final class CdcPipelineValidator {
 
   private void validateSource(PostgresSource pg, List<Violation> out) {
     String at = "spec.source.postgres";
-    requireText(pg.host(), at + ".host", "the PostgreSQL host name", out);
-    requireText(pg.database(), at + ".database", "the database to capture from", out);
+    // Host and database are checked by the rule the connections use (Endpoints); the port alone here.
+    endpoint(at + ".host", () -> Endpoints.postgresServer(pg.host(), PostgresSource.DEFAULT_PORT), out);
+    endpoint(at + ".database", () -> Endpoints.postgresDatabase(pg.database()), out);
     if (pg.port() < 1 || pg.port() > 65535) {
       out.add(new Violation(at + ".port", pg.port() + " is not a TCP port (1-65535)"));
     }
@@ -147,18 +149,13 @@ public final class CdcPipelineValidator {
 
   private static void validateSink(StarRocksSink sr, List<Violation> out) {
     String at = "spec.sink.starrocks";
-    if (sr.jdbcUrl() == null || !sr.jdbcUrl().startsWith("jdbc:mysql://")) {
-      out.add(new Violation(at + ".jdbcUrl",
-          "must be a MySQL-protocol JDBC URL of a StarRocks FE, e.g. jdbc:mysql://starrocks-fe:9030"));
-    }
+    endpoint(at + ".jdbcUrl", () -> Endpoints.starRocksFrontend(sr.jdbcUrl()), out);
     if (sr.loadUrls().isEmpty()) {
       out.add(new Violation(at + ".loadUrls", "list at least one FE HTTP address, e.g. starrocks-fe:8030"));
     }
     for (int i = 0; i < sr.loadUrls().size(); i++) {
       String url = sr.loadUrls().get(i);
-      if (url == null || !HOST_PORT.matcher(url).matches()) {
-        out.add(new Violation(at + ".loadUrls[" + i + "]", "'" + url + "' must be host:port, e.g. starrocks-fe:8030"));
-      }
+      endpoint(at + ".loadUrls[" + i + "]", () -> Endpoints.starRocksLoadAddress(url), out);
     }
     if (sr.database() == null || !STARROCKS_NAME.matcher(sr.database()).matches()) {
       out.add(new Violation(at + ".database",
@@ -285,9 +282,12 @@ public final class CdcPipelineValidator {
     }
   }
 
-  private static void requireText(String value, String at, String what, List<Violation> out) {
-    if (value == null || value.isBlank()) {
-      out.add(new Violation(at, "is required: " + what));
+  /** An address field, by the rule the operator's and the job's connections parse it with. */
+  private static void endpoint(String at, Runnable parse, List<Violation> out) {
+    try {
+      parse.run();
+    } catch (InvalidEndpointException e) {
+      out.add(new Violation(at, e.getMessage()));
     }
   }
 }

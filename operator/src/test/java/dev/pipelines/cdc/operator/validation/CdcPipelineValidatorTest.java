@@ -26,7 +26,7 @@ class CdcPipelineValidatorTest {
     return Stream.of(
         Arguments.of("metadata.name", "a-name-that-is-far-too-long-for-a-flink-deployment-x", "metadata.name", "at most 45"),
         Arguments.of("metadata.name", "9orders", "metadata.name", "DNS-1035"),
-        Arguments.of("spec.source.postgres.host", " ", "spec.source.postgres.host", "PostgreSQL host"),
+        Arguments.of("spec.source.postgres.host", " ", "spec.source.postgres.host", "PostgreSQL server's host name"),
         Arguments.of("spec.source.postgres.database", "", "spec.source.postgres.database", "database to capture"),
         Arguments.of("spec.source.postgres.port", 70000, "spec.source.postgres.port", "not a TCP port"),
         Arguments.of("spec.source.postgres.credentialsSecret.name", "Bad_Name", "spec.source.postgres.credentialsSecret.name", "not a valid Secret name"),
@@ -38,7 +38,7 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.source.postgres.publicationName", "p".repeat(64), "spec.source.postgres.publicationName", "1-63"),
         Arguments.of("spec.source.postgres.snapshotChunkSize", 0, "spec.source.postgres.snapshotChunkSize", "outside 1-1000000"),
         Arguments.of("spec.source.postgres.maxLag", "1GB", "spec.source.postgres.maxLag", "quantity such as 512Mi"),
-        Arguments.of("spec.sink.starrocks.jdbcUrl", "jdbc:postgresql://x/y", "spec.sink.starrocks.jdbcUrl", "MySQL-protocol JDBC URL"),
+        Arguments.of("spec.sink.starrocks.jdbcUrl", "jdbc:postgresql://x/y", "spec.sink.starrocks.jdbcUrl", "must be jdbc:mysql://<host>[:<port>]"),
         Arguments.of("spec.sink.starrocks.loadUrls", List.of(), "spec.sink.starrocks.loadUrls", "at least one FE HTTP address"),
         Arguments.of("spec.sink.starrocks.loadUrls", List.of("starrocks-fe"), "spec.sink.starrocks.loadUrls[0]", "must be host:port"),
         Arguments.of("spec.sink.starrocks.database", "1db", "spec.sink.starrocks.database", "must start with a letter"),

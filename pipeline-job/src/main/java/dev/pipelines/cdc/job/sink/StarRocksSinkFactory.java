@@ -4,6 +4,9 @@ import dev.pipelines.cdc.config.DeliverySemantic;
 import dev.pipelines.cdc.config.FlushPolicy;
 import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.StarRocksSinkConfig;
+import dev.pipelines.cdc.config.endpoint.HostPort;
+import dev.pipelines.cdc.config.endpoint.PipelineEndpoints;
+import dev.pipelines.cdc.config.endpoint.StarRocksJdbc;
 import dev.pipelines.cdc.job.Credentials;
 import dev.pipelines.cdc.job.ddl.TargetColumn;
 import dev.pipelines.cdc.job.ddl.TargetTable;
@@ -28,9 +31,13 @@ public final class StarRocksSinkFactory {
 
   static StarRocksSinkOptions options(PipelineConfig config, Credentials credentials, List<TargetTable> tables) {
     StarRocksSinkConfig sink = config.sink();
+    PipelineEndpoints endpoints = PipelineEndpoints.of(config);
     StarRocksSinkOptions.Builder b = StarRocksSinkOptions.builder()
-        .withProperty("jdbc-url", sink.jdbcUrl())
-        .withProperty("load-url", String.join(";", sink.loadUrls()))
+        // Rebuilt from the parsed FE address: the connector hands this URL to DriverManager as is
+        // (StarRocksJdbcConnectionProvider), so it carries the forced options, LOCAL INFILE off.
+        .withProperty("jdbc-url", StarRocksJdbc.url(endpoints.starRocksFrontend()))
+        .withProperty("load-url", endpoints.starRocksLoadAddresses().stream().map(HostPort::authority)
+            .collect(Collectors.joining(";")))
         .withProperty("username", credentials.sinkUser())
         .withProperty("password", credentials.sinkPassword())
         // The connector wants one table to validate against; rows name their own table.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.cdc.connectors.base.options.StartupOptions;
+import dev.pipelines.cdc.config.endpoint.Endpoints;
 import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder;
 import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder.PostgresIncrementalSource;
 
@@ -28,7 +29,8 @@ public final class PostgresSourceFactory {
   public static PostgresIncrementalSource<ChangeRow> create(PostgresSourceConfig pg, Credentials credentials,
       List<String> tables, Map<String, TableShape> shapes, PublicationMode publicationMode) {
     return PostgresIncrementalSource.<ChangeRow>builder()
-        .hostname(pg.host())
+        // flink-cdc and Debezium write it into jdbc:postgresql://<host>:<port>/<db>: validated, IPv6 bracketed.
+        .hostname(Endpoints.postgresServer(pg.host(), pg.port()).urlHost())
         .port(pg.port())
         .database(pg.database())
         .schemaList(tables.stream().map(t -> t.substring(0, t.indexOf('.'))).distinct().toArray(String[]::new))

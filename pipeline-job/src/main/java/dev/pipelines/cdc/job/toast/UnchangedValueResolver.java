@@ -3,11 +3,14 @@ package dev.pipelines.cdc.job.toast;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipelines.cdc.config.PostgresSourceConfig;
+import dev.pipelines.cdc.config.endpoint.Endpoints;
+import dev.pipelines.cdc.config.endpoint.HostPort;
 import dev.pipelines.cdc.job.Credentials;
+import dev.pipelines.cdc.job.JobConnections;
 import dev.pipelines.cdc.job.catalog.SourceTable;
 import dev.pipelines.cdc.job.source.ChangeRow;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,13 +37,16 @@ public final class UnchangedValueResolver extends RichMapFunction<ChangeRow, Cha
   private static final Logger LOG = LoggerFactory.getLogger(UnchangedValueResolver.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String jdbcUrl;
+  private final HostPort server;
+  private final String database;
   private final Credentials credentials;
   private final Map<String, SourceTable> tables;
   private transient Connection connection;
 
-  public UnchangedValueResolver(String jdbcUrl, Credentials credentials, Map<String, SourceTable> tables) {
-    this.jdbcUrl = jdbcUrl;
+  /** The source's host and database pass {@link Endpoints}' rule here, when the graph is built. */
+  public UnchangedValueResolver(PostgresSourceConfig source, Credentials credentials, Map<String, SourceTable> tables) {
+    this.server = Endpoints.postgresServer(source.host(), source.port());
+    this.database = Endpoints.postgresDatabase(source.database());
     this.credentials = credentials;
     this.tables = Map.copyOf(tables);
   }
@@ -80,7 +86,7 @@ public final class UnchangedValueResolver extends RichMapFunction<ChangeRow, Cha
 
   private Connection connection() throws SQLException {
     if (connection == null || !connection.isValid(2)) {
-      connection = DriverManager.getConnection(jdbcUrl, credentials.sourceUser(), credentials.sourcePassword());
+      connection = JobConnections.postgres(server, database, credentials);
       try (var st = connection.createStatement()) {
         // Key values of timestamp columns travel as UTC wall-clock text.
         st.execute("SET TIME ZONE 'UTC'");

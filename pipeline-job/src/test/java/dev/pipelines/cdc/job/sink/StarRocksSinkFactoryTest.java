@@ -33,6 +33,29 @@ class StarRocksSinkFactoryTest {
         .isEqualTo(1_000);
   }
 
+  /** The connector gets a URL we built: host and port from the config, our options, nothing of the user's. */
+  @Test
+  void jdbcUrlAndLoadUrlAreRebuiltFromTheParsedAddresses() {
+    var options = StarRocksSinkFactory.options(config(5_000), credentials(), TABLES);
+
+    assertThat(options.getJdbcUrl()).isEqualTo(
+        "jdbc:mysql://fe:9030/?allowLoadLocalInfile=false&allowUrlInLocalInfile=false&autoDeserialize=false");
+    assertThat(options.getLoadUrlList()).containsExactly("fe:8030");
+  }
+
+  /** A config file that did not come through the operator is refused before the connector sees it. */
+  @Test
+  void aJdbcUrlWithParametersInTheConfigFileIsRefused() {
+    PipelineConfig hostile = PipelineConfig.of(config(5_000).pipeline(), config(5_000).source(),
+        new StarRocksSinkConfig("jdbc:mysql://fe:9030/?allowLoadLocalInfile=true", List.of("http://fe:8030/x"), "shop",
+            List.of(), true, DeliverySemantic.AT_LEAST_ONCE, 5_000, Map.of()));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StarRocksSinkFactory.options(hostile, credentials(), TABLES))
+        .isInstanceOf(dev.pipelines.cdc.config.InvalidPipelineConfigException.class)
+        .hasMessageContaining("sink.jdbcUrl: 'jdbc:mysql://fe:9030/?allowLoadLocalInfile=true' contains '/'")
+        .hasMessageContaining("sink.loadUrls[0]: 'http://fe:8030/x' must be host:port");
+  }
+
   private static PipelineConfig config(long flushMillis) {
     return PipelineConfig.of(new PipelineId("data", "orders"),
         new PostgresSourceConfig("pg", 5432, "shop", List.of("public.orders"), List.of(), "slot", "pub",

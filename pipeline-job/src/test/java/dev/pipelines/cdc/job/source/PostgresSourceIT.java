@@ -174,7 +174,7 @@ class PostgresSourceIT {
             WatermarkStrategy.noWatermarks(), "postgres-cdc");
     changes.addSink(collectInto(RAW));
     changes.keyBy(ChangeRow::routingKey)
-        .map(new UnchangedValueResolver(pg.jdbcUrl(), credentials, Map.of(table.qualifiedName(), table)))
+        .map(new UnchangedValueResolver(config, credentials, Map.of(table.qualifiedName(), table)))
         .addSink(collectInto(COLLECTED));
     return env.executeAsync("toast-it");
   }

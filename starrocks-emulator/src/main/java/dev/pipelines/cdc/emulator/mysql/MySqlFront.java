@@ -26,7 +26,16 @@ public final class MySqlFront implements AutoCloseable {
     private final ExecutorService threads;
     private final AtomicInteger connectionIds = new AtomicInteger();
 
+    /** Test-only: while set, the front plays a hostile server ({@link #trapLocalInfile}). */
+    private volatile LocalInfileTrap armed;
+
     public MySqlFront(int port, String user, String password, Supplier<SqlSession> sessions) {
+        this(port, user, password, sessions, null);
+    }
+
+    /** With {@code ownTrap}: a trap's own server ({@link LocalInfileTrap#start}), no SQL behind it. */
+    MySqlFront(int port, String user, String password, Supplier<SqlSession> sessions, LocalInfileTrap ownTrap) {
+        this.armed = ownTrap;
         try {
             this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -38,21 +47,38 @@ public final class MySqlFront implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        threads.submit(() -> acceptLoop(user, password, sessions));
+        threads.submit(() -> acceptLoop(user, password, sessions, ownTrap != null));
     }
 
-    private void acceptLoop(String user, String password, Supplier<SqlSession> sessions) {
+    private void acceptLoop(String user, String password, Supplier<SqlSession> sessions, boolean trapOnly) {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
                 socket.setTcpNoDelay(true);
-                threads.submit(new MySqlSession(socket, connectionIds.incrementAndGet(), user, password, sessions));
+                threads.submit(new MySqlSession(socket, connectionIds.incrementAndGet(), user, password, sessions,
+                        () -> armed, trapOnly));
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     LOG.warn("accept failed", e);
                 }
             }
         }
+    }
+
+    /**
+     * Test-only hostile mode: from now on, connections opened to this front offer LOCAL INFILE and
+     * every query but the drivers' session set-up is answered with a request for {@code fileName}
+     * (see {@link LocalInfileTrap}). StarRocks never does this; {@link #disarm()} ends it.
+     */
+    public LocalInfileTrap trapLocalInfile(String fileName) {
+        LocalInfileTrap trap = LocalInfileTrap.forApplicationQueries(fileName);
+        armed = trap;
+        return trap;
+    }
+
+    /** Back to an emulator of StarRocks. */
+    public void disarm() {
+        armed = null;
     }
 
     public int port() {

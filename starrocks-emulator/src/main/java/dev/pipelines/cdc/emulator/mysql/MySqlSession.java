@@ -34,6 +34,7 @@ final class MySqlSession implements Runnable {
     private static final int CLIENT_FOUND_ROWS = 0x2;
     private static final int CLIENT_LONG_FLAG = 0x4;
     private static final int CLIENT_CONNECT_WITH_DB = 0x8;
+    private static final int CLIENT_LOCAL_FILES = 0x80;
     private static final int CLIENT_PROTOCOL_41 = 0x200;
     private static final int CLIENT_TRANSACTIONS = 0x2000;
     private static final int CLIENT_SECURE_CONNECTION = 0x8000;
@@ -62,13 +63,20 @@ final class MySqlSession implements Runnable {
     private final String user;
     private final String password;
     private final Supplier<SqlSession> sessions;
+    /** The test-only hostile mode ({@link LocalInfileTrap}); null answers normally. */
+    private final Supplier<LocalInfileTrap> traps;
+    /** A trap of its own: this session runs no SQL at all. */
+    private final boolean trapOnly;
 
-    MySqlSession(Socket socket, int connectionId, String user, String password, Supplier<SqlSession> sessions) {
+    MySqlSession(Socket socket, int connectionId, String user, String password, Supplier<SqlSession> sessions,
+            Supplier<LocalInfileTrap> traps, boolean trapOnly) {
         this.socket = socket;
         this.connectionId = connectionId;
         this.user = user;
         this.password = password;
         this.sessions = sessions;
+        this.traps = traps;
+        this.trapOnly = trapOnly;
     }
 
     @Override
@@ -78,6 +86,12 @@ final class MySqlSession implements Runnable {
                     new BufferedOutputStream(socket.getOutputStream()));
             String database = handshake(channel);
             if (database == null) {
+                return;
+            }
+            if (trapOnly) {
+                writeOk(channel, 0);
+                channel.flush();
+                trapLoop(channel, traps.get());
                 return;
             }
             try (SqlSession session = sessions.get()) {
@@ -113,8 +127,8 @@ final class MySqlSession implements Runnable {
         channel.write(new PacketBuilder()
                 .int1(10).nulString(SERVER_VERSION).int4(connectionId)
                 .bytes(java.util.Arrays.copyOfRange(scramble, 0, 8)).int1(0)
-                .int2(SERVER_CAPABILITIES & 0xFFFF).int1(ResultColumn.UTF8).int2(STATUS_AUTOCOMMIT)
-                .int2(SERVER_CAPABILITIES >>> 16).int1(21).zeros(10)
+                .int2(capabilities() & 0xFFFF).int1(ResultColumn.UTF8).int2(STATUS_AUTOCOMMIT)
+                .int2(capabilities() >>> 16).int1(21).zeros(10)
                 .bytes(java.util.Arrays.copyOfRange(scramble, 8, 20)).int1(0)
                 .nulString(AUTH_PLUGIN).build());
         channel.flush();
@@ -157,6 +171,53 @@ final class MySqlSession implements Runnable {
         return database;
     }
 
+    /** The hostile server also offers LOCAL INFILE, as a real MySQL server that allows it does. */
+    private int capabilities() {
+        return traps.get() == null ? SERVER_CAPABILITIES : SERVER_CAPABILITIES | CLIENT_LOCAL_FILES;
+    }
+
+    /** A trap's own server: every query is answered with a LOCAL INFILE request. */
+    private void trapLoop(PacketChannel channel, LocalInfileTrap trap) throws IOException {
+        while (true) {
+            PacketReader packet = new PacketReader(channel.readPacket());
+            int command = packet.int1();
+            if (command == COM_QUIT) {
+                return;
+            }
+            if (command == COM_QUERY) {
+                requestFile(channel, trap, packet.rest());
+            } else {
+                writeOk(channel, 0);
+            }
+            channel.flush();
+        }
+    }
+
+    /**
+     * Asks for the trap's file as a LOCAL INFILE request (0xFB followed by the name), then records
+     * every packet the client sends back up to the empty one that ends a file, as a server stealing
+     * files would; then OK, as a server that loaded them would answer.
+     */
+    private void requestFile(PacketChannel channel, LocalInfileTrap trap, String query) throws IOException {
+        trap.requested(query);
+        channel.write(new PacketBuilder().int1(0xFB).bytes(trap.fileName().getBytes(StandardCharsets.UTF_8)).build());
+        channel.flush();
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout(LocalInfileTrap.READ_TIMEOUT_MILLIS);
+        try {
+            while (true) {
+                byte[] data = channel.readPacket();
+                trap.received(data);
+                if (data.length == 0) {
+                    break;
+                }
+            }
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
+        writeOk(channel, 0);
+    }
+
     private void commandLoop(PacketChannel channel, SqlSession session) throws IOException {
         while (true) {
             PacketReader packet = new PacketReader(channel.readPacket());
@@ -166,7 +227,15 @@ final class MySqlSession implements Runnable {
                     case COM_QUIT -> {
                         return;
                     }
-                    case COM_QUERY -> writeResult(channel, session.execute(packet.rest()));
+                    case COM_QUERY -> {
+                        String sql = packet.rest();
+                        LocalInfileTrap trap = traps.get();
+                        if (trap != null && trap.catches(sql)) {
+                            requestFile(channel, trap, sql);
+                        } else {
+                            writeResult(channel, session.execute(sql));
+                        }
+                    }
                     case COM_INIT_DB -> {
                         session.useDatabase(packet.rest());
                         writeOk(channel, 0);

@@ -1,5 +1,7 @@
 package dev.pipelines.cdc.operator.api.v1alpha1;
 
+import dev.pipelines.cdc.config.endpoint.Endpoints;
+
 /** Regular expressions shared by the CRD schema and the operator's own validation. */
 public final class Patterns {
   /** A Kubernetes object name (RFC 1123 subdomain). */
@@ -24,6 +26,25 @@ public final class Patterns {
 
   /** A byte count, plain or as a Kubernetes quantity: {@code 1073741824}, {@code 512Mi}, {@code 1Gi}, {@code 10G}. */
   public static final String BYTES = "^[0-9]+(Ki|Mi|Gi|Ti|k|M|G|T)?$";
+
+  /**
+   * {@code jdbc:mysql://<host>[:<port>]} and nothing else: the rule is {@link Endpoints}', shared
+   * with the operator's validator and the job, so the schema cannot accept what they refuse.
+   */
+  public static final String STARROCKS_JDBC_URL = Endpoints.STARROCKS_JDBC_URL;
+
+  /** A StarRocks FE HTTP address, {@code <host>:<port>} (see {@link Endpoints}). */
+  public static final String STARROCKS_LOAD_ADDRESS = Endpoints.STARROCKS_LOAD_ADDRESS;
+
+  /** A Postgres host: DNS name, IPv4 or IPv6 address (see {@link Endpoints}). */
+  public static final String POSTGRES_HOST = Endpoints.POSTGRES_HOST;
+
+  /** A Postgres database name the pipeline accepts (see {@link Endpoints}). */
+  public static final String POSTGRES_DATABASE = Endpoints.POSTGRES_DATABASE;
+
+  public static final int MAX_HOST_LENGTH = Endpoints.MAX_HOST_LENGTH;
+  public static final int MAX_JDBC_URL_LENGTH = Endpoints.MAX_JDBC_URL_LENGTH;
+  public static final int MAX_LOAD_ADDRESS_LENGTH = Endpoints.MAX_LOAD_ADDRESS_LENGTH;
 
   private Patterns() {}
 }

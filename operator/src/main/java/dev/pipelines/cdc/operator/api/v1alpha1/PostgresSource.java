@@ -12,10 +12,22 @@ import java.util.List;
 
 /** A PostgreSQL database to capture changes from. */
 public record PostgresSource(
-    @Required @Size(min = 1) @JsonPropertyDescription("Host name of the PostgreSQL server.") String host,
+    @Required
+        @Size(min = 1, max = Patterns.MAX_HOST_LENGTH)
+        @Pattern(Patterns.POSTGRES_HOST)
+        @JsonPropertyDescription(
+            "The PostgreSQL server: a DNS name (RFC 1123) or an IPv4 or IPv6 address, with no port,"
+                + " scheme or parameters (the pipeline sets the connection options itself).")
+        String host,
     @Default("5432") @Min(1) @Max(65535) @JsonPropertyDescription("Port of the PostgreSQL server. Default: 5432.")
         Integer port,
-    @Required @Size(min = 1) @JsonPropertyDescription("Database whose tables are captured.") String database,
+    @Required
+        @Size(min = 1)
+        @Pattern(Patterns.POSTGRES_DATABASE)
+        @JsonPropertyDescription(
+            "Database whose tables are captured: 1-63 ASCII letters, digits, '_' or '-', starting"
+                + " with a letter or '_'.")
+        String database,
     @Required
         @JsonPropertyDescription(
             "Secret with the replication user's credentials. The user needs the REPLICATION"

@@ -16,13 +16,20 @@ import java.util.Map;
     message = "each sourceTable may appear in only one route")
 public record StarRocksSink(
     @Required
-        @Pattern("^jdbc:mysql://.+")
-        @JsonPropertyDescription("JDBC URL of a StarRocks FE's MySQL port, e.g. jdbc:mysql://fe:9030.")
+        @Pattern(Patterns.STARROCKS_JDBC_URL)
+        @Size(max = Patterns.MAX_JDBC_URL_LENGTH)
+        @JsonPropertyDescription(
+            "A StarRocks FE's MySQL port as jdbc:mysql://<host>[:<port>], e.g. jdbc:mysql://fe:9030"
+                + " (port 3306 if left out). Host: a DNS name or IPv4 address. No parameters, user,"
+                + " path or fragment: the pipeline sets the driver's options itself (LOCAL INFILE and"
+                + " deserialization off).")
         String jdbcUrl,
     @Required
         @Size(min = 1)
-        @JsonPropertyDescription("HTTP addresses (host:port) of StarRocks FEs, for Stream Load.")
-        List<String> loadUrls,
+        @JsonPropertyDescription(
+            "HTTP addresses (<host>:<port>, no scheme or path) of StarRocks FEs, for Stream Load,"
+                + " e.g. starrocks-fe:8030.")
+        List<@Pattern(Patterns.STARROCKS_LOAD_ADDRESS) @Size(max = Patterns.MAX_LOAD_ADDRESS_LENGTH) String> loadUrls,
     @Required
         @Pattern(Patterns.STARROCKS_NAME)
         @JsonPropertyDescription("Target database. Created if missing when createTables is true.")
