@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.operator.reconciler;
 
+import dev.pipelines.cdc.config.SourceCleanupSql;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipelineStatus;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
@@ -60,7 +61,7 @@ final class SourceCleanup {
     }
     String slot = Names.slot(pipeline);
     String publication = Names.publication(pipeline);
-    String manual = "SELECT pg_drop_replication_slot('" + slot + "'); DROP PUBLICATION IF EXISTS " + publication;
+    String manual = SourceCleanupSql.dropSlot(slot) + " " + SourceCleanupSql.dropPublication(publication);
     if (skipRequested(pipeline)) {
       events.warning(client, pipeline, Reasons.CLEANUP_SKIPPED, SKIP_ANNOTATION + " is set: slot " + slot
           + " and publication " + publication + " are left in " + pg.database() + "; drop them with: " + manual);
