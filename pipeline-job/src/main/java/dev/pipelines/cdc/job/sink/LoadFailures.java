@@ -60,7 +60,7 @@ public final class LoadFailures {
     }
     Matcher table = TABLE.matcher(text);
     String qualified = table.find() ? table.group(1) + "." + table.group(2) : null;
-    String firstError = firstErrorLine(text);
+    String firstError = firstErrorLine(failure);
     String column = firstError == null ? column(text) : column(firstError);
     String key = firstError == null ? null : key(firstError, keyColumnsByTable.getOrDefault(qualified, List.of()));
     String reason = "StarRocks refused the load (" + refusal.get() + ")" + (firstError != null ? ": " + withoutRow(firstError)
@@ -80,13 +80,23 @@ public final class LoadFailures {
     return String.join("\n", messages);
   }
 
-  /** The error log's first non-empty line (StarRocks writes one per filtered row). */
-  private static String firstErrorLine(String text) {
-    Matcher log = ERROR_LOG.matcher(text);
-    if (!log.find()) {
+  /**
+   * The error log's first non-empty line (StarRocks writes one per filtered row), from the innermost
+   * message that carries one: the connector's own exception, whose message ends with the log.
+   */
+  private static String firstErrorLine(Throwable failure) {
+    String errorLog = null;
+    Set<Throwable> seen = new LinkedHashSet<>();
+    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+      Matcher log = t.getMessage() == null ? null : ERROR_LOG.matcher(t.getMessage());
+      if (log != null && log.find()) {
+        errorLog = log.group(1);
+      }
+    }
+    if (errorLog == null) {
       return null;
     }
-    for (String line : log.group(1).split("\n")) {
+    for (String line : errorLog.split("\n")) {
       String l = line.strip();
       if (!l.isEmpty() && !l.equals("null") && !l.startsWith("Failed to get error log")) {
         return l;
