@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelines.cdc.config.JobStopReason;
 import dev.pipelines.cdc.operator.FakeDatabases;
+import dev.pipelines.cdc.operator.FlinkStatuses;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipelineStatus;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
@@ -29,20 +30,6 @@ class StopHoldTest {
   private static final String ROW_STOP = "table shop.orders (StarRocks dw.orders), column note, key id=1000:"
       + " StarRocks refused the load (too many filtered rows): NULL value in non-nullable column 'note'";
 
-  /**
-   * The error as the Flink Kubernetes Operator 1.10 writes it for a job that stopped itself
-   * (FlinkResourceExceptionUtils): the outermost exception's message, then the causes'.
-   */
-  static String flinkOperatorError(String stopMessage) {
-    // Flink 1.19's ExecutionFailureHandler wraps a SuppressRestartsException so.
-    return "{\"type\":\"org.apache.flink.runtime.JobException\",\"message\":\"The failure is not recoverable\","
-        + "\"additionalMetadata\":{},\"throwableList\":["
-        + "{\"type\":\"org.apache.flink.runtime.execution.SuppressRestartsException\",\"message\":\"Unrecoverable"
-        + " failure. This suppresses job restarts. Please check the stack trace for the root cause.\"},"
-        + "{\"type\":\"dev.pipelines.cdc.job.failure.PipelineStop\",\"message\":"
-        + com.fasterxml.jackson.databind.node.TextNode.valueOf(stopMessage) + "}]}";
-  }
-
   static FlinkDeployment deployment(long generation, Long observedGeneration, JobState specState, String error) {
     FlinkDeployment fd = new FlinkDeployment();
     fd.setMetadata(new ObjectMetaBuilder().withName("orders").withGeneration(generation).build());
@@ -61,7 +48,7 @@ class StopHoldTest {
   @Test
   void theStopsReasonAndMessageAreFoundAmongTheCausesTheFlinkOperatorKept() {
     FlinkJobObservation seen = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
-        flinkOperatorError(JobStopReason.ROW_REJECTED.message(ROW_STOP))));
+        FlinkStatuses.stoppedJobError(JobStopReason.ROW_REJECTED.message(ROW_STOP))));
 
     assertThat(seen.error()).isEqualTo("The failure is not recoverable");
     assertThat(seen.stop()).contains(new JobStopReason.Found(JobStopReason.ROW_REJECTED, ROW_STOP));
@@ -72,7 +59,7 @@ class StopHoldTest {
   @Test
   void aRefusedRowHoldsTheJobAndTheConditionSaysWhyAndHowToResume() {
     FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
-        flinkOperatorError(JobStopReason.ROW_REJECTED.message(ROW_STOP))));
+        FlinkStatuses.stoppedJobError(JobStopReason.ROW_REJECTED.message(ROW_STOP))));
 
     Optional<StopHold.Held> held = StopHold.of(2, null, Optional.of(failed));
     CdcPipelineStatus s = StatusFactory.build(null, seen(2, failed, held), T0);
@@ -90,7 +77,7 @@ class StopHoldTest {
   @Test
   void theHoldLastsForTheSameGenerationAndEndsWithASpecChange() {
     FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
-        flinkOperatorError(JobStopReason.TRUNCATE_NOT_REPLICATED.message("table public.orders was truncated"))));
+        FlinkStatuses.stoppedJobError(JobStopReason.TRUNCATE_NOT_REPLICATED.message("table public.orders was truncated"))));
     CdcPipelineStatus heldStatus = StatusFactory.build(null, seen(2, failed, StopHold.of(2, null, Optional.of(failed))), T0);
     // The Flink operator suspended the job and cleared its error.
     FlinkJobObservation suspended = FlinkJobObservation.of(deployment(4, 4L, JobState.SUSPENDED, null));
@@ -114,7 +101,7 @@ class StopHoldTest {
    */
   @Test
   void anOldErrorDoesNotHoldAgainAfterTheRelease() {
-    String error = flinkOperatorError(JobStopReason.ROW_REJECTED.message(ROW_STOP));
+    String error = FlinkStatuses.stoppedJobError(JobStopReason.ROW_REJECTED.message(ROW_STOP));
 
     assertThat(StopHold.of(3, null, Optional.of(FlinkJobObservation.of(deployment(4, 4L, JobState.SUSPENDED, error)))))
         .as("error on the suspended deployment").isEmpty();
@@ -129,7 +116,7 @@ class StopHoldTest {
   void aSchemaChangeIsShownButNotHeld() {
     String message = "table shop.orders changed while the job ran: new columns [tier]";
     FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
-        flinkOperatorError(JobStopReason.SCHEMA_CHANGED.message(message))));
+        FlinkStatuses.stoppedJobError(JobStopReason.SCHEMA_CHANGED.message(message))));
 
     Optional<StopHold.Held> held = StopHold.of(2, null, Optional.of(failed));
     CdcPipelineStatus s = StatusFactory.build(null, seen(2, failed, held), T0);

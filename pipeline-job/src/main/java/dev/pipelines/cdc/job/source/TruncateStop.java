@@ -56,9 +56,18 @@ public final class TruncateStop implements Serializable {
     throw PipelineStop.stop(JobStopReason.TRUNCATE_NOT_REPLICATED, message(table, lsn), null);
   }
 
+  /** Postgres' own notation ({@code 0/16E8A58}), as {@code pg_current_wal_lsn()} shows it; Debezium gives a number. */
+  static String lsnText(Object lsn) {
+    if (!(lsn instanceof Long l)) {
+      return String.valueOf(lsn);
+    }
+    return Long.toHexString(l >>> 32).toUpperCase(java.util.Locale.ROOT) + "/"
+        + Long.toHexString(l & 0xFFFFFFFFL).toUpperCase(java.util.Locale.ROOT);
+  }
+
   String message(String table, Object lsn) {
     String target = starRocksTableBySource.get(table);
-    return "table " + table + " was truncated in Postgres" + (lsn == null ? "" : " (LSN " + lsn + ")")
+    return "table " + table + " was truncated in Postgres" + (lsn == null ? "" : " (at LSN " + lsnText(lsn) + ")")
         + ". The pipeline does not replicate TRUNCATE and stopped before any later change: StarRocks table "
         + target + " still holds the rows from before the truncate. Resuming from the checkpoint replays up to"
         + " the truncate and stops again. To go on: (1) stop the pipeline; (2) in StarRocks, TRUNCATE TABLE every"
