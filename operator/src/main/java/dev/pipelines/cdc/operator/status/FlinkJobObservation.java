@@ -100,6 +100,21 @@ public record FlinkJobObservation(String name, String jobState, String lifecycle
     return error;
   }
 
+  /**
+   * Flink 1.19's message for a job failed by a {@code SuppressRestartsException} (its
+   * ExecutionFailureHandler), i.e. a stop of the job's own when it carries no marker we can see.
+   */
+  static final String NOT_RECOVERABLE = "The failure is not recoverable";
+
+  /**
+   * The job stopped itself without restarts, but the causes the Flink operator kept do not show
+   * which stop: it keeps only {@code kubernetes.operator.exception.throwable.list.max.count} causes
+   * (default 2), and a stop found while a checkpoint runs sits deeper (measured: the fourth).
+   */
+  public boolean stoppedWithoutMarker() {
+    return stop.isEmpty() && error != null && error.startsWith(NOT_RECOVERABLE);
+  }
+
   public boolean running() {
     return "RUNNING".equals(jobState) && !"FAILED".equals(lifecycleState);
   }

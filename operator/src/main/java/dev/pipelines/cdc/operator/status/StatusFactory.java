@@ -110,7 +110,7 @@ public final class StatusFactory {
     FlinkJobObservation job = seen.job().get();
     if (seen.held().isPresent()) {
       StopHold.Held held = seen.held().get();
-      return new Condition(ConditionTypes.JOB_RUNNING, FALSE, gen, null, held.reason().reason(),
+      return new Condition(ConditionTypes.JOB_RUNNING, FALSE, gen, null, held.reason(),
           StopHold.conditionMessage(held));
     }
     if (job.failed() && job.stop().isPresent()) {
@@ -162,7 +162,7 @@ public final class StatusFactory {
     }
     String reason = job.reason();
     if (Reasons.JOB_FAILED.equals(reason) || Reasons.ROW_REJECTED.equals(reason)
-        || Reasons.TRUNCATE_NOT_REPLICATED.equals(reason)) {
+        || Reasons.TRUNCATE_NOT_REPLICATED.equals(reason) || Reasons.JOB_STOPPED.equals(reason)) {
       return Phase.Failed;
     }
     if (Reasons.SUSPENDED.equals(reason)) {

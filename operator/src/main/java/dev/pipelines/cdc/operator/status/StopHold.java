@@ -16,8 +16,12 @@ import java.util.Set;
  * FlinkDeployment's observation decide.
  */
 public final class StopHold {
-  /** Stops a new start from the same checkpoint only repeats. SchemaChanged is not one: the new start adapts. */
-  static final Set<JobStopReason> HELD = Set.of(JobStopReason.ROW_REJECTED, JobStopReason.TRUNCATE_NOT_REPLICATED);
+  /**
+   * Stops a new start from the same checkpoint only repeats (condition reasons). SchemaChanged is not
+   * one: the new start adapts. JobStopped is a stop whose marker the Flink operator did not keep.
+   */
+  static final Set<String> HELD = Set.of(JobStopReason.ROW_REJECTED.reason(),
+      JobStopReason.TRUNCATE_NOT_REPLICATED.reason(), Reasons.JOB_STOPPED);
 
   /** Appended to a RowRejected stop's message in the JobRunning condition (and stripped to recover it). */
   static final String HOW_TO_RESUME = " [The operator holds the job suspended, so that it does not fail again"
@@ -29,8 +33,13 @@ public final class StopHold {
 
   private StopHold() {}
 
-  /** The stop being held, if any. */
-  public record Held(JobStopReason reason, String message) {}
+  /**
+   * The stop being held.
+   *
+   * @param reason the JobRunning condition's reason (a {@link JobStopReason}'s, or JobStopped)
+   * @param message the job's message (without the operator's note on how to go on)
+   */
+  public record Held(String reason, String message) {}
 
   /**
    * @param generation the CdcPipeline's metadata.generation
@@ -43,9 +52,7 @@ public final class StopHold {
     // spec change, is from before: the Flink operator clears the error when it reconciles a spec.)
     Optional<Held> fresh = job
         .filter(j -> j.specRunning() && j.caughtUp())
-        .flatMap(FlinkJobObservation::stop)
-        .filter(found -> HELD.contains(found.reason()))
-        .map(found -> new Held(found.reason(), found.message()));
+        .flatMap(StopHold::stopOf);
     if (fresh.isPresent()) {
       return fresh;
     }
@@ -56,19 +63,34 @@ public final class StopHold {
         .flatMap(StopHold::heldBy);
   }
 
+  private static Optional<Held> stopOf(FlinkJobObservation job) {
+    if (job.stop().isPresent()) {
+      JobStopReason.Found found = job.stop().get();
+      return HELD.contains(found.reason().reason())
+          ? Optional.of(new Held(found.reason().reason(), found.message())) : Optional.empty();
+    }
+    if (job.stoppedWithoutMarker()) {
+      return Optional.of(new Held(Reasons.JOB_STOPPED, "the job stopped itself without restarts (Flink: "
+          + job.error() + "), most likely on a row StarRocks refused, but the Flink Kubernetes Operator kept too"
+          + " few of the failure's causes to say which: its JobManager log has the line starting with [RowRejected]"
+          + " (table, column, key); set kubernetes.operator.exception.throwable.list.max.count: 5 in the Flink"
+          + " operator's configuration to see it here"));
+    }
+    return Optional.empty();
+  }
+
   /** The condition text for a held stop. */
   static String conditionMessage(Held held) {
     return held.message() + suffix(held.reason());
   }
 
-  private static String suffix(JobStopReason reason) {
-    return reason == JobStopReason.TRUNCATE_NOT_REPLICATED ? HOW_TO_GO_ON : HOW_TO_RESUME;
+  private static String suffix(String reason) {
+    return JobStopReason.TRUNCATE_NOT_REPLICATED.reason().equals(reason) ? HOW_TO_GO_ON : HOW_TO_RESUME;
   }
 
   private static Optional<Held> heldBy(Condition jobRunning) {
-    return HELD.stream()
-        .filter(r -> r.reason().equals(jobRunning.reason()))
-        .findFirst()
+    return Optional.ofNullable(jobRunning.reason())
+        .filter(HELD::contains)
         .map(r -> new Held(r, jobRunning.message() == null ? "" : stripSuffix(jobRunning.message(), suffix(r))));
   }
 

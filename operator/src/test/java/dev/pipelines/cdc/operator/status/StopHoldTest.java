@@ -64,7 +64,7 @@ class StopHoldTest {
     Optional<StopHold.Held> held = StopHold.of(2, null, Optional.of(failed));
     CdcPipelineStatus s = StatusFactory.build(null, seen(2, failed, held), T0);
 
-    assertThat(held).contains(new StopHold.Held(JobStopReason.ROW_REJECTED, ROW_STOP));
+    assertThat(held).contains(new StopHold.Held("RowRejected", ROW_STOP));
     Condition jobRunning = Conditions.find(s.conditions(), ConditionTypes.JOB_RUNNING).orElseThrow();
     assertThat(jobRunning.status()).isEqualTo("False");
     assertThat(jobRunning.reason()).isEqualTo("RowRejected");
@@ -85,7 +85,7 @@ class StopHoldTest {
     Optional<StopHold.Held> stillHeld = StopHold.of(2, heldStatus, Optional.of(suspended));
     CdcPipelineStatus again = StatusFactory.build(heldStatus, seen(2, suspended, stillHeld), T0);
 
-    assertThat(stillHeld).contains(new StopHold.Held(JobStopReason.TRUNCATE_NOT_REPLICATED,
+    assertThat(stillHeld).contains(new StopHold.Held("TruncateNotReplicated",
         "table public.orders was truncated"));
     assertThat(Conditions.find(again.conditions(), ConditionTypes.JOB_RUNNING))
         .as("the held condition, unchanged").isEqualTo(Conditions.find(heldStatus.conditions(), ConditionTypes.JOB_RUNNING));
@@ -125,6 +125,33 @@ class StopHoldTest {
     Condition jobRunning = Conditions.find(s.conditions(), ConditionTypes.JOB_RUNNING).orElseThrow();
     assertThat(jobRunning.reason()).isEqualTo("SchemaChanged");
     assertThat(jobRunning.message()).isEqualTo(message);
+  }
+
+  /**
+   * The Flink operator's default keeps 2 causes; a refused row found during a checkpoint is the
+   * fourth (JobException <- IOException <- CheckpointException <- SuppressRestartsException <- stop,
+   * measured in PipelineStopsIT): Flink's own message still says the failure is not recoverable.
+   */
+  @Test
+  void aStopWhoseMarkerTheFlinkOperatorDidNotKeepIsHeldAsJobStopped() {
+    String error = "{\"type\":\"org.apache.flink.runtime.JobException\",\"message\":\"The failure is not"
+        + " recoverable\",\"throwableList\":[{\"type\":\"java.io.IOException\",\"message\":\"Could not perform"
+        + " checkpoint 7 for operator Sink: starrocks-sink (1/2)#0.\"},{\"type\":"
+        + "\"org.apache.flink.runtime.checkpoint.CheckpointException\",\"message\":\"Could not complete snapshot 7"
+        + " for operator Sink: starrocks-sink (1/2)#0. Failure reason: Checkpoint was declined.\"}]}";
+    FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING, error));
+
+    Optional<StopHold.Held> held = StopHold.of(2, null, Optional.of(failed));
+    CdcPipelineStatus s = StatusFactory.build(null, seen(2, failed, held), T0);
+
+    assertThat(held).hasValueSatisfying(h -> assertThat(h.reason()).isEqualTo(Reasons.JOB_STOPPED));
+    Condition jobRunning = Conditions.find(s.conditions(), ConditionTypes.JOB_RUNNING).orElseThrow();
+    assertThat(jobRunning.reason()).isEqualTo("JobStopped");
+    assertThat(jobRunning.message()).contains("kubernetes.operator.exception.throwable.list.max.count")
+        .contains("[RowRejected]").endsWith(StopHold.HOW_TO_RESUME);
+    assertThat(s.phase()).isEqualTo(Phase.Failed);
+    assertThat(StopHold.of(2, s, Optional.of(FlinkJobObservation.of(deployment(4, 4L, JobState.SUSPENDED, null)))))
+        .as("held until the spec changes").isPresent();
   }
 
   @Test
