@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.util.ExceptionUtils;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,18 @@ class PipelineStopsIT {
 
   @TempDir
   Path checkpoints;
+
+  /**
+   * The Postgres server is shared by every test class in this JVM, and its replication slots are few
+   * (max_replication_slots): drop the slots these tests made once their jobs have let go of them.
+   */
+  @AfterEach
+  void dropTheSlotsOfTheseTests(PostgresServer pg) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> pg.replicationSlots().stream()
+        .noneMatch(s -> s.name().startsWith("stop_") && s.active()));
+    pg.superuserSql().execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+        + " WHERE slot_name LIKE 'stop\\_%' AND NOT active");
+  }
 
   /**
    * The StarRocks table is stricter than the source (its {@code note} is NOT NULL), as a table made
@@ -93,6 +106,9 @@ class PipelineStopsIT {
           + ".accounts), column note, key id=1000: StarRocks refused the load (too many filtered rows)");
       assertThat(job.restarts()).as("Flink's restarts of the job").isZero();
       assertThat(sr.requestCount(Endpoint.ERROR_LOG) - refusalsBefore).as("loads StarRocks refused").isEqualTo(1);
+      // What the operator reads when the Flink operator kept too few causes to show the marker.
+      assertThat(failure.getCause()).as("the job's failure, as the JobManager reports it")
+          .isInstanceOf(org.apache.flink.runtime.JobException.class).hasMessage("The failure is not recoverable");
     }
   }
 
