@@ -1,11 +1,14 @@
 package dev.pipelines.cdc.job;
 
 import dev.pipelines.cdc.config.PipelineConfig;
+import dev.pipelines.cdc.job.sink.RejectionStoppingSink;
 import dev.pipelines.cdc.job.sink.StarRocksSinkFactory;
 import dev.pipelines.cdc.job.sink.ToStarRocksRow;
 import dev.pipelines.cdc.job.source.ChangeRow;
 import dev.pipelines.cdc.job.source.PostgresSourceFactory;
 import dev.pipelines.cdc.job.toast.UnchangedValueResolver;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -17,12 +20,19 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class PipelineGraph {
   private PipelineGraph() {}
 
+  /** Each captured table's StarRocks table, {@code db.table}: a TRUNCATE's stop names both. */
+  static Map<String, String> starRocksTableBySource(PipelinePlan plan) {
+    Map<String, String> names = new TreeMap<>();
+    plan.targets().forEach((source, target) -> names.put(source, target.qualifiedName()));
+    return names;
+  }
+
   public static void build(StreamExecutionEnvironment env, PipelineConfig config, Credentials credentials,
       PipelinePlan plan) {
     // 1. Read: snapshot, then the replication stream, of every captured table.
     DataStream<ChangeRow> changes = env
         .fromSource(PostgresSourceFactory.create(config.source(), credentials, plan.sourceNames(), plan.shapes(),
-                plan.publicationMode()),
+                starRocksTableBySource(plan), plan.publicationMode()),
             WatermarkStrategy.noWatermarks(), "postgres-cdc")
         .uid("postgres-cdc-source");
 
@@ -36,7 +46,9 @@ public final class PipelineGraph {
         .map(new ToStarRocksRow(config.sink().database(), plan.targetNameBySource()))
         .uid("to-starrocks-row").name("to-starrocks-row")
         // 5. Write: Stream Load into primary-key tables (__op 0 upsert, 1 delete).
-        .addSink(StarRocksSinkFactory.create(config, credentials, plan.targetTables()))
+        //    A row StarRocks refuses stops the job once; other load failures restart it with backoff.
+        .addSink(RejectionStoppingSink.around(StarRocksSinkFactory.create(config, credentials, plan.targetTables()),
+            plan.targetTables(), plan.targetNameBySource()))
         .uid("starrocks-sink").name("starrocks-sink");
   }
 }

@@ -4,11 +4,14 @@ import dev.pipelines.cdc.config.FlushPolicy;
 import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.endpoint.PipelineEndpoints;
+import dev.pipelines.cdc.config.RestartPolicy;
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
 import dev.pipelines.cdc.job.catalog.TableSelector;
 import dev.pipelines.cdc.job.ddl.StarRocksSchemaSync;
 import java.sql.Connection;
 import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +53,22 @@ public final class PipelineJobMain {
       LOG.warn("no checkpoint interval configured; using {} ms so the replication slot advances", interval);
       env.enableCheckpointing(interval);
     }
+    useRestartPolicyIfNoneConfigured(env);
     PipelineGraph.build(env, config, credentials, plan);
     return plan;
+  }
+
+  /**
+   * Where the cluster names no restart strategy (local runs; the operator always sets one), the
+   * pipeline's {@link RestartPolicy}: retry faults with growing delays. Faults that retrying cannot
+   * fix never restart whatever the strategy (they throw {@code SuppressRestartsException}).
+   */
+  static void useRestartPolicyIfNoneConfigured(StreamExecutionEnvironment env) {
+    if (env.getConfiguration().getOptional(RestartStrategyOptions.RESTART_STRATEGY).isPresent()) {
+      return;
+    }
+    LOG.info("no restart strategy configured; using {}", RestartPolicy.flinkConfiguration());
+    env.configure(Configuration.fromMap(RestartPolicy.flinkConfiguration()), PipelineJobMain.class.getClassLoader());
   }
 
   static PipelinePlan plan(PipelineConfig config, PipelineEndpoints endpoints, Credentials credentials)

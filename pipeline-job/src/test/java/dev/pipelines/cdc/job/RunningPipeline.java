@@ -28,13 +28,24 @@ final class RunningPipeline implements AutoCloseable {
 
   static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
       Optional<Path> restoreFrom) throws Exception {
-    Configuration conf = new Configuration();
+    return start(config, credentials, checkpoints, parallelism, restoreFrom, false);
+  }
+
+  /**
+   * @param jobsRestartPolicy leave the restart strategy to the job (its fallback where the cluster
+   *     sets none) instead of the tests' quick fixed delay
+   */
+  static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
+      Optional<Path> restoreFrom, boolean jobsRestartPolicy) throws Exception {
+    Configuration conf = Configuration.fromMap(RestartCounter.flinkConfiguration());
     conf.setString("execution.checkpointing.interval", "500ms");
     conf.setString("state.checkpoints.dir", checkpoints.toUri().toString());
     conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
-    conf.setString("restart-strategy.type", "fixed-delay");
-    conf.setString("restart-strategy.fixed-delay.attempts", "20");
-    conf.setString("restart-strategy.fixed-delay.delay", "500ms");
+    if (!jobsRestartPolicy) {
+      conf.setString("restart-strategy.type", "fixed-delay");
+      conf.setString("restart-strategy.fixed-delay.attempts", "20");
+      conf.setString("restart-strategy.fixed-delay.delay", "500ms");
+    }
     restoreFrom.ifPresent(p -> conf.setString("execution.savepoint.path", p.toUri().toString()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     PipelineJobMain.prepare(env, config, credentials);
@@ -43,6 +54,11 @@ final class RunningPipeline implements AutoCloseable {
 
   JobClient client() {
     return client;
+  }
+
+  /** How often Flink restarted the job (its numRestarts metric); -1 if it reported none. */
+  long restarts() {
+    return RestartCounter.restarts(client.getJobID());
   }
 
   /** The newest completed, retained checkpoint of any job that wrote to this directory. */
@@ -57,8 +73,13 @@ final class RunningPipeline implements AutoCloseable {
 
   /** Waits (at most a minute) for the job to end; why it failed, or null if it did not. */
   Throwable failure() throws Exception {
+    return failure(java.time.Duration.ofMinutes(1));
+  }
+
+  /** Waits (at most {@code atMost}) for the job to end; why it failed, or null if it did not. */
+  Throwable failure(java.time.Duration atMost) throws Exception {
     try {
-      client.getJobExecutionResult().get(60, java.util.concurrent.TimeUnit.SECONDS);
+      client.getJobExecutionResult().get(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       return null;
     } catch (java.util.concurrent.ExecutionException e) {
       return e.getCause();

@@ -15,10 +15,15 @@ import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 public record DesiredResources(ConfigMap configMap, FlinkDeployment flinkDeployment) {
 
   public static DesiredResources of(CdcPipeline pipeline, OperatorSettings settings) {
+    return of(pipeline, settings, false);
+  }
+
+  /** @param holdStopped keep the job suspended: it stopped on a change a new start only repeats (StopHold) */
+  public static DesiredResources of(CdcPipeline pipeline, OperatorSettings settings, boolean holdStopped) {
     String configJson = PipelineConfigCodec.write(PipelineConfigFactory.from(pipeline));
     String configHash = Names.sha256Hex(configJson).substring(0, 16);
     return new DesiredResources(
         PipelineConfigMapFactory.desired(pipeline, configJson),
-        FlinkDeploymentFactory.desired(pipeline, settings, configHash));
+        FlinkDeploymentFactory.desired(pipeline, settings, configHash, holdStopped));
   }
 }

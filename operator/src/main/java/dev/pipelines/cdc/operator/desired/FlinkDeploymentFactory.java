@@ -4,6 +4,7 @@ import dev.pipelines.cdc.config.CredentialEnvVars;
 import dev.pipelines.cdc.config.JobImageLayout;
 import dev.pipelines.cdc.config.PipelineConfigFile;
 import dev.pipelines.cdc.config.FlushPolicy;
+import dev.pipelines.cdc.config.RestartPolicy;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
 import dev.pipelines.cdc.operator.api.v1alpha1.JobSpec;
@@ -44,6 +45,15 @@ public final class FlinkDeploymentFactory {
   private FlinkDeploymentFactory() {}
 
   public static FlinkDeployment desired(CdcPipeline pipeline, OperatorSettings settings, String configHash) {
+    return desired(pipeline, settings, configHash, false);
+  }
+
+  /**
+   * @param holdStopped suspend the job although the spec does not: it stopped itself on a refused
+   *     row or a TRUNCATE, which the Flink operator's redeploy from the last checkpoint only repeats
+   */
+  public static FlinkDeployment desired(CdcPipeline pipeline, OperatorSettings settings, String configHash,
+      boolean holdStopped) {
     JobSpec job = pipeline.getSpec().job();
     FlinkDeployment deployment = new FlinkDeployment();
     // The model pre-fills a status; the desired object must not carry one (the Flink operator owns it).
@@ -68,7 +78,7 @@ public final class FlinkDeploymentFactory {
         new JobManagerSpec(new Resource(job.jobManager().cpu(), job.jobManager().memory(), null), 1, null));
     spec.setTaskManager(
         new TaskManagerSpec(new Resource(job.taskManager().cpu(), job.taskManager().memory(), null), null, null));
-    spec.setJob(jobSpec(job));
+    spec.setJob(jobSpec(job, holdStopped));
     deployment.setSpec(spec);
     return deployment;
   }
@@ -84,8 +94,12 @@ public final class FlinkDeploymentFactory {
     // A cancelled or failed job keeps its last checkpoint, so the slot position is never lost.
     conf.put(FlinkConfigKeys.CHECKPOINT_RETENTION, "RETAIN_ON_CANCELLATION");
     conf.put(FlinkConfigKeys.TASK_SLOTS, String.valueOf(job.taskManager().taskSlots()));
-    // The job stops itself when a source table changes shape; a redeploy re-plans and resumes.
+    // The job stops itself when a source table changes shape; a redeploy re-plans and resumes. (Stops a
+    // redeploy only repeats, a refused row or a TRUNCATE, are held suspended instead: StopHold.)
     conf.put(FlinkConfigKeys.RESTART_FAILED, "true");
+    // Faults worth retrying restart with exponential backoff (1 s doubling to 1 min); a user's own
+    // restart-strategy keys win. Faults retrying cannot fix never restart (SuppressRestartsException).
+    RestartPolicy.flinkConfiguration().forEach(conf::putIfAbsent);
     stateDir.map(FlinkDeploymentFactory::withoutTrailingSlash)
         .ifPresent(
             dir -> {
@@ -113,7 +127,7 @@ public final class FlinkDeploymentFactory {
     return dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
   }
 
-  private static org.apache.flink.kubernetes.operator.api.spec.JobSpec jobSpec(JobSpec job) {
+  private static org.apache.flink.kubernetes.operator.api.spec.JobSpec jobSpec(JobSpec job, boolean holdStopped) {
     org.apache.flink.kubernetes.operator.api.spec.JobSpec flinkJob =
         new org.apache.flink.kubernetes.operator.api.spec.JobSpec();
     flinkJob.setJarURI(JobImageLayout.JAR_URI);
@@ -121,7 +135,7 @@ public final class FlinkDeploymentFactory {
     flinkJob.setArgs(new String[] {JobImageLayout.CONFIG_ARG, PipelineConfigFile.PATH});
     flinkJob.setParallelism(job.parallelism());
     flinkJob.setUpgradeMode(UpgradeMode.valueOf(job.upgradeMode().name()));
-    flinkJob.setState(job.suspend() ? JobState.SUSPENDED : JobState.RUNNING);
+    flinkJob.setState(job.suspend() || holdStopped ? JobState.SUSPENDED : JobState.RUNNING);
     return flinkJob;
   }
 

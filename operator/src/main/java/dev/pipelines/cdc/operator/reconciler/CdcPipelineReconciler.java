@@ -17,6 +17,7 @@ import dev.pipelines.cdc.operator.status.CredentialsCheck;
 import dev.pipelines.cdc.operator.status.FlinkJobObservation;
 import dev.pipelines.cdc.operator.status.Observation;
 import dev.pipelines.cdc.operator.status.StatusFactory;
+import dev.pipelines.cdc.operator.status.StopHold;
 import dev.pipelines.cdc.operator.validation.CdcPipelineValidator;
 import dev.pipelines.cdc.operator.validation.Violation;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -94,18 +95,24 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     // Suspending never needs the databases, so a failing preflight does not prevent it.
     boolean deployable = checked.map(p -> p.passed() || suspend).orElse(false);
 
+    // A job that stopped on a refused row or a TRUNCATE is held suspended until the spec changes.
+    long generation = pipeline.getMetadata().getGeneration();
+    Optional<StopHold.Held> held = StopHold.of(generation, pipeline.getStatus(),
+        context.getSecondaryResource(FlinkDeployment.class).map(FlinkJobObservation::of));
+
     if (deployable) {
-      DesiredResourcesInContext.put(context, DesiredResources.of(pipeline, settings));
+      DesiredResourcesInContext.put(context, DesiredResources.of(pipeline, settings, held.isPresent()));
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
 
     Observation seen = new Observation(
-        pipeline.getMetadata().getGeneration(),
+        generation,
         violations,
         credentials,
         checked,
         context.getSecondaryResource(FlinkDeployment.class).map(FlinkJobObservation::of),
-        suspend);
+        suspend,
+        held);
     CdcPipelineStatus status = StatusFactory.build(pipeline.getStatus(), seen, clock.instant());
     CdcPipelineStatus before = pipeline.getStatus();
     events.onReadyChange(context.getClient(), pipeline, readyOf(before), readyOf(status));

@@ -2,7 +2,11 @@ package dev.pipelines.cdc.operator.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipelines.cdc.config.JobStopReason;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.apache.flink.kubernetes.operator.api.spec.JobState;
 import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
 
 /**
@@ -13,22 +17,71 @@ import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
  * @param jobState Flink's job state (RUNNING, FAILED, ...) or null before the job exists
  * @param lifecycleState the Flink operator's lifecycle state (DEPLOYED, STABLE, FAILED, ...)
  * @param error the Flink operator's error message, if any
+ * @param stop the job's own stop ({@link JobStopReason} marker) found anywhere in the error, with its message
+ * @param caughtUp the Flink operator has reconciled the FlinkDeployment's current spec (its status
+ *     observedGeneration is the metadata.generation), so its error is about that spec
+ * @param specRunning the FlinkDeployment's spec asks for a running job (not suspended)
  */
-public record FlinkJobObservation(String name, String jobState, String lifecycleState, String error) {
+public record FlinkJobObservation(String name, String jobState, String lifecycleState, String error,
+    Optional<JobStopReason.Found> stop, boolean caughtUp, boolean specRunning) {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A deployment whose status describes its running spec, with the stop its error carries. */
+  public FlinkJobObservation(String name, String jobState, String lifecycleState, String error) {
+    this(name, jobState, lifecycleState, error, JobStopReason.find(error), true, true);
+  }
 
   public static FlinkJobObservation of(FlinkDeployment deployment) {
     FlinkDeploymentStatus status = deployment.getStatus();
     String name = deployment.getMetadata().getName();
+    boolean specRunning = deployment.getSpec() == null || deployment.getSpec().getJob() == null
+        || deployment.getSpec().getJob().getState() != JobState.SUSPENDED;
     if (status == null) {
-      return new FlinkJobObservation(name, null, null, null);
+      return new FlinkJobObservation(name, null, null, null, Optional.empty(), false, specRunning);
     }
     String jobState =
         status.getJobStatus() == null || status.getJobStatus().getState() == null
             ? null
             : status.getJobStatus().getState().name();
     String lifecycle = status.getLifecycleState() == null ? null : status.getLifecycleState().name();
-    return new FlinkJobObservation(name, jobState, lifecycle, errorMessage(status.getError()));
+    Long generation = deployment.getMetadata().getGeneration();
+    boolean caughtUp = generation == null || status.getObservedGeneration() == null
+        || Objects.equals(generation, status.getObservedGeneration());
+    return new FlinkJobObservation(name, jobState, lifecycle, errorMessage(status.getError()),
+        JobStopReason.find(errorText(status.getError())), caughtUp, specRunning);
+  }
+
+  /**
+   * Every message the Flink operator kept of the job's failure: its error JSON holds the outermost
+   * exception's {@code message} (for a job that stopped itself: Flink's "The failure is not
+   * recoverable"), then the causes' messages in {@code throwableList} (the job's marker is there) and,
+   * if enabled, the {@code stackTrace}.
+   */
+  static String errorText(String error) {
+    if (error == null || error.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(error);
+      if (!node.isObject()) {
+        return error;
+      }
+      StringBuilder text = new StringBuilder();
+      if (node.hasNonNull("message")) {
+        text.append(node.get("message").asText()).append('\n');
+      }
+      for (JsonNode cause : node.path("throwableList")) {
+        if (cause.hasNonNull("message")) {
+          text.append(cause.get("message").asText()).append('\n');
+        }
+      }
+      if (node.hasNonNull("stackTrace")) {
+        text.append(node.get("stackTrace").asText());
+      }
+      return text.toString();
+    } catch (Exception notJson) {
+      return error;
+    }
   }
 
   /** The Flink operator writes errors as JSON ({@code {"type":..,"message":..}}); keep the message. */
@@ -45,6 +98,21 @@ public record FlinkJobObservation(String name, String jobState, String lifecycle
       // Plain text is used as it is.
     }
     return error;
+  }
+
+  /**
+   * Flink 1.19's message for a job failed by a {@code SuppressRestartsException} (its
+   * ExecutionFailureHandler), i.e. a stop of the job's own when it carries no marker we can see.
+   */
+  static final String NOT_RECOVERABLE = "The failure is not recoverable";
+
+  /**
+   * The job stopped itself without restarts, but the causes the Flink operator kept do not show
+   * which stop: it keeps only {@code kubernetes.operator.exception.throwable.list.max.count} causes
+   * (default 2), and a stop found while a checkpoint runs sits deeper (measured: the fourth).
+   */
+  public boolean stoppedWithoutMarker() {
+    return stop.isEmpty() && error != null && error.startsWith(NOT_RECOVERABLE);
   }
 
   public boolean running() {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param preflight source and sink checks, absent when not run (invalid spec or Secrets missing)
  * @param job the FlinkDeployment's reported state, absent when there is none
  * @param suspendRequested the spec asks for the job to be suspended
+ * @param held a stop the operator holds the job for ({@link StopHold}), if any
  */
 public record Observation(
     long generation,
@@ -22,9 +23,16 @@ public record Observation(
     Optional<CredentialsCheck> credentials,
     Optional<PreflightReport> preflight,
     Optional<FlinkJobObservation> job,
-    boolean suspendRequested) {
+    boolean suspendRequested,
+    Optional<StopHold.Held> held) {
 
   public Observation {
     violations = List.copyOf(violations);
+  }
+
+  /** An observation without a held stop. */
+  public Observation(long generation, List<Violation> violations, Optional<CredentialsCheck> credentials,
+      Optional<PreflightReport> preflight, Optional<FlinkJobObservation> job, boolean suspendRequested) {
+    this(generation, violations, credentials, preflight, job, suspendRequested, Optional.empty());
   }
 }

@@ -13,6 +13,17 @@ public final class Reasons {
   public static final String RUNNING = "Running";
   public static final String SUSPENDED = "Suspended";
   public static final String JOB_FAILED = "JobFailed";
+  /** The job stopped on a row StarRocks refused or a value it cannot convert (JobStopReason, shared with the job). */
+  public static final String ROW_REJECTED = dev.pipelines.cdc.config.JobStopReason.ROW_REJECTED.reason();
+  /** The job stopped on a TRUNCATE of a captured table. */
+  public static final String TRUNCATE_NOT_REPLICATED = dev.pipelines.cdc.config.JobStopReason.TRUNCATE_NOT_REPLICATED.reason();
+  /**
+   * The job stopped itself without restarts, but the Flink operator's error does not show which stop
+   * (it kept too few causes); held like RowRejected.
+   */
+  public static final String JOB_STOPPED = "JobStopped";
+  /** The job stopped because a captured table gained or lost columns; the Flink operator starts it again. */
+  public static final String SCHEMA_CHANGED = dev.pipelines.cdc.config.JobStopReason.SCHEMA_CHANGED.reason();
   /** Writing the pipeline's objects failed (API error, conflict...); it is retried with backoff. */
   public static final String RECONCILE_ERROR = "ReconcileError";
 

@@ -108,6 +108,16 @@ public final class StatusFactory {
           "no FlinkDeployment yet");
     }
     FlinkJobObservation job = seen.job().get();
+    if (seen.held().isPresent()) {
+      StopHold.Held held = seen.held().get();
+      return new Condition(ConditionTypes.JOB_RUNNING, FALSE, gen, null, held.reason(),
+          StopHold.conditionMessage(held));
+    }
+    if (job.failed() && job.stop().isPresent()) {
+      // The job stopped itself: its reason and message (table, column, key, what to do), not Flink's wrapper.
+      return new Condition(ConditionTypes.JOB_RUNNING, FALSE, gen, null, job.stop().get().reason().reason(),
+          job.stop().get().message());
+    }
     if (job.running() && !seen.suspendRequested()) {
       return new Condition(ConditionTypes.JOB_RUNNING, TRUE, gen, null, Reasons.RUNNING,
           "Flink job " + job.name() + " is RUNNING");
@@ -150,10 +160,14 @@ public final class StatusFactory {
     if (job.isTrue()) {
       return Phase.Running;
     }
-    return switch (job.reason()) {
-      case Reasons.JOB_FAILED -> Phase.Failed;
-      case Reasons.SUSPENDED -> Phase.Suspended;
-      default -> suspend ? Phase.Suspended : Phase.Deploying;
-    };
+    String reason = job.reason();
+    if (Reasons.JOB_FAILED.equals(reason) || Reasons.ROW_REJECTED.equals(reason)
+        || Reasons.TRUNCATE_NOT_REPLICATED.equals(reason) || Reasons.JOB_STOPPED.equals(reason)) {
+      return Phase.Failed;
+    }
+    if (Reasons.SUSPENDED.equals(reason)) {
+      return Phase.Suspended;
+    }
+    return suspend ? Phase.Suspended : Phase.Deploying;
   }
 }

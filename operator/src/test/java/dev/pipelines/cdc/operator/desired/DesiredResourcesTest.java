@@ -101,6 +101,33 @@ class DesiredResourcesTest {
   }
 
   @Test
+  void aHeldStopSuspendsTheJobWithoutChangingItsConfig() {
+    DesiredResources running = DesiredResources.of(TestPipelines.minimal(), TestPipelines.settings());
+    DesiredResources held = DesiredResources.of(TestPipelines.minimal(), TestPipelines.settings(), true);
+
+    assertThat(held.flinkDeployment().getSpec().getJob().getState()).isEqualTo(JobState.SUSPENDED);
+    assertThat(held.configMap()).isEqualTo(running.configMap());
+    assertThat(held.flinkDeployment().getSpec().getPodTemplate()).isEqualTo(running.flinkDeployment().getSpec()
+        .getPodTemplate());
+  }
+
+  @Test
+  void restartsBackOffExponentiallyUnlessTheUserConfiguredTheirOwn() {
+    var conf = DesiredResources.of(TestPipelines.minimal(), TestPipelines.settings()).flinkDeployment().getSpec()
+        .getFlinkConfiguration();
+    assertThat(conf).containsEntry("restart-strategy.type", "exponential-delay")
+        .containsEntry("restart-strategy.exponential-delay.initial-backoff", "1 s")
+        .containsEntry("restart-strategy.exponential-delay.max-backoff", "1 min")
+        .containsEntry("restart-strategy.exponential-delay.backoff-multiplier", "2.0");
+
+    CdcPipeline own = TestPipelines.with(TestPipelines.minimal(), "spec.job.flinkConfiguration",
+        java.util.Map.of("restart-strategy.exponential-delay.max-backoff", "5 min"));
+    assertThat(DesiredResources.of(own, TestPipelines.settings()).flinkDeployment().getSpec().getFlinkConfiguration())
+        .containsEntry("restart-strategy.exponential-delay.max-backoff", "5 min")
+        .containsEntry("restart-strategy.type", "exponential-delay");
+  }
+
+  @Test
   void operatorDefaultStateDirIsUsedWhenSpecHasNone() {
     CdcPipeline noDir = TestPipelines.with(TestPipelines.minimal(), "spec.job.stateDir", null);
     OperatorSettings s = TestPipelines.settings();

@@ -122,6 +122,41 @@ class CdcPipelineReconcilerIT {
         .extracting(Event::getReason).contains(Reasons.RUNNING, Reasons.JOB_FAILED));
   }
 
+  /**
+   * A refused row: the operator holds the job suspended (the Flink operator would only redeploy it
+   * into the same failure) until the spec changes. The test plays the Flink operator: it reports the
+   * failure for the FlinkDeployment's current generation, and a later spec is not reconciled yet.
+   */
+  @Test
+  void aRefusedRowHoldsTheJobSuspendedUntilTheSpecChanges() {
+    createSecrets();
+    client.resource(fresh(TestPipelines.minimal())).create();
+    FlinkDeployment fd = awaitFlinkDeployment();
+    String stop = "table public.orders (StarRocks dw.orders), column note, key id=7: StarRocks refused the load";
+
+    fd.setStatus(FlinkStatuses.of(JobStatus.FAILED, ResourceLifecycleState.FAILED,
+        FlinkStatuses.stoppedJobError("[RowRejected] " + stop)));
+    fd.getStatus().setObservedGeneration(fd.getMetadata().getGeneration());
+    client.resource(fd).updateStatus();
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(awaitFlinkDeployment().getSpec().getJob().getState()).isEqualTo(JobState.SUSPENDED);
+      Condition ready = ready();
+      assertThat(ready.reason()).isEqualTo(Reasons.ROW_REJECTED);
+      assertThat(ready.message()).startsWith(stop).contains("set spec.job.suspend to true and then back to false");
+      assertThat(pipeline().getStatus().phase()).isEqualTo(Phase.Failed);
+    });
+
+    change(p -> TestPipelines.with(p, "spec.job.parallelism", 2));
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      FlinkDeployment released = awaitFlinkDeployment();
+      assertThat(released.getSpec().getJob().getState()).isEqualTo(JobState.RUNNING);
+      assertThat(released.getSpec().getJob().getParallelism()).isEqualTo(2);
+      assertThat(ready().reason()).isNotEqualTo(Reasons.ROW_REJECTED);
+    });
+  }
+
   @Test
   void missingSecretBlocksDeploymentUntilItAppears() {
     client.resource(fresh(TestPipelines.minimal())).create();

@@ -22,19 +22,30 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
   public static final String OP_FIELD = "__op";
 
   private final Map<String, TableShape> tables;
+  private final TruncateStop truncateStop;
   /**
    * Row schemas already checked against their table's shape. Debezium keeps one Schema object per
    * table shape, so the check runs once per shape instead of once per row.
    */
   private transient Map<Schema, Boolean> checkedSchemas;
 
-  /** @param tables shape of every captured table, by {@code schema.table} */
+  /** As below, with a TRUNCATE stop that does not know the StarRocks tables' names (tests). */
   public ChangeRowDeserializer(Map<String, TableShape> tables) {
+    this(tables, TruncateStop.withoutTargetNames(tables.keySet()));
+  }
+
+  /**
+   * @param tables shape of every captured table, by {@code schema.table}
+   * @param truncateStop how a TRUNCATE of a captured table stops the pipeline
+   */
+  public ChangeRowDeserializer(Map<String, TableShape> tables, TruncateStop truncateStop) {
     this.tables = Map.copyOf(tables);
+    this.truncateStop = truncateStop;
   }
 
   @Override
   public void deserialize(SourceRecord record, Collector<ChangeRow> out) throws Exception {
+    truncateStop.check(record); // a truncate carries no row: it stops the pipeline here
     if (!(record.value() instanceof Struct value) || value.schema().field("op") == null) {
       return; // heartbeats and tombstones carry no row
     }

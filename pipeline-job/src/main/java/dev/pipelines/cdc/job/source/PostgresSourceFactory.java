@@ -26,8 +26,16 @@ public final class PostgresSourceFactory {
 
   private PostgresSourceFactory() {}
 
+  /** As below, for callers (tests) that do not name the StarRocks tables. */
   public static PostgresIncrementalSource<ChangeRow> create(PostgresSourceConfig pg, Credentials credentials,
       List<String> tables, Map<String, TableShape> shapes, PublicationMode publicationMode) {
+    return create(pg, credentials, tables, shapes, Map.of(), publicationMode);
+  }
+
+  /** @param starRocksTableBySource each captured table's StarRocks table ({@code db.table}), for the TRUNCATE stop */
+  public static PostgresIncrementalSource<ChangeRow> create(PostgresSourceConfig pg, Credentials credentials,
+      List<String> tables, Map<String, TableShape> shapes, Map<String, String> starRocksTableBySource,
+      PublicationMode publicationMode) {
     return PostgresIncrementalSource.<ChangeRow>builder()
         // flink-cdc and Debezium write it into jdbc:postgresql://<host>:<port>/<db>: validated, IPv6 bracketed.
         .hostname(Endpoints.postgresServer(pg.host(), pg.port()).urlHost())
@@ -41,7 +49,8 @@ public final class PostgresSourceFactory {
         .decodingPluginName("pgoutput")
         .splitSize(pg.snapshotChunkSize())
         .startupOptions(pg.startupMode() == StartupMode.INITIAL ? StartupOptions.initial() : StartupOptions.latest())
-        .deserializer(new ChangeRowDeserializer(shapes))
+        .deserializer(starRocksTableBySource.isEmpty() ? new ChangeRowDeserializer(shapes)
+            : new ChangeRowDeserializer(shapes, new TruncateStop(starRocksTableBySource)))
         // No per-chunk backfill (each opens and drops a temporary slot, and they contend for it:
         // measured 10 s waits). Instead the stream starts before the earliest chunk was read, so
         // a change made during the snapshot may be applied again after the row it produced: the
@@ -65,6 +74,11 @@ public final class PostgresSourceFactory {
     p.setProperty("interval.handling.mode", "string");
     p.setProperty("binary.handling.mode", "hex");
     p.setProperty("poll.interval.ms", POLL_INTERVAL_MS);
+    // Deliver TRUNCATE to the deserializer, which stops the pipeline on it (TruncateStop). Debezium
+    // 1.9.8 skips it twice by default: truncate.handling.mode=skip adds it to the skipped operations,
+    // and the Postgres connector's skipped.operations defaults to "t" (PostgresConnectorConfig).
+    p.setProperty("truncate.handling.mode", "include");
+    p.setProperty("skipped.operations", "none");
     return p;
   }
 }
