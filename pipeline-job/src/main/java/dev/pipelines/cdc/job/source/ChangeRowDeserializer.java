@@ -48,6 +48,7 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
       return; // a table the publication still lists but this pipeline no longer selects
     }
     boolean delete = "d".equals(value.getString("op"));
+    boolean snapshot = "r".equals(value.getString("op"));
     Struct row = delete ? value.getStruct("before") : value.getStruct("after");
     check(table, shape, row.schema());
     StringBuilder json = new StringBuilder(256).append('{');
@@ -76,7 +77,7 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
       int valueStart = json.length();
       try {
         DebeziumValues.appendJson(json, field.schema(), raw, shape.blankPaddedColumns().contains(field.name()),
-            shape.limit(field.name()));
+            shape.limit(field.name()), snapshot);
       } catch (RejectedValue e) {
         throw PipelineStop.rowRejected(table, field.name(), keyText(shape, row), e.getMessage(), null);
       } catch (RuntimeException e) {

@@ -47,11 +47,20 @@ final class DebeziumValues {
    * @param stripTrailing strip trailing blanks from a string value (a {@code character(n)} column)
    */
   static void appendJson(StringBuilder out, Schema schema, Object value, boolean stripTrailing) {
-    appendJson(out, schema, value, stripTrailing, ValueLimit.NONE);
+    appendJson(out, schema, value, stripTrailing, ValueLimit.NONE, false);
   }
 
-  /** As above, checking the value against what its StarRocks column holds. */
   static void appendJson(StringBuilder out, Schema schema, Object value, boolean stripTrailing, ValueLimit limit) {
+    appendJson(out, schema, value, stripTrailing, limit, false);
+  }
+
+  /**
+   * As above, checking the value against what its StarRocks column holds.
+   *
+   * @param snapshot the value was read by the snapshot (JDBC), not decoded from the WAL
+   */
+  static void appendJson(StringBuilder out, Schema schema, Object value, boolean stripTrailing, ValueLimit limit,
+      boolean snapshot) {
     if (value == null) {
       out.append("null");
       return;
@@ -66,15 +75,15 @@ final class DebeziumValues {
           return;
         }
         case "io.debezium.time.Timestamp" -> {
-          datetime(out, Instant.ofEpochMilli(((Number) value).longValue()), limit);
+          datetime(out, Instant.ofEpochMilli(((Number) value).longValue()), limit, snapshot);
           return;
         }
         case "io.debezium.time.MicroTimestamp" -> {
-          datetime(out, micros(((Number) value).longValue()), limit);
+          datetime(out, micros(((Number) value).longValue()), limit, snapshot);
           return;
         }
         case "io.debezium.time.NanoTimestamp" -> {
-          datetime(out, Instant.EPOCH.plusNanos(((Number) value).longValue()), limit);
+          datetime(out, Instant.EPOCH.plusNanos(((Number) value).longValue()), limit, snapshot);
           return;
         }
         case "io.debezium.time.ZonedTimestamp" -> {
@@ -124,7 +133,7 @@ final class DebeziumValues {
       if (i > 0) {
         out.append(',');
       }
-      appendJson(out, elementSchema, values.get(i), false, elementLimit);
+      appendJson(out, elementSchema, values.get(i), false, elementLimit, false);
     }
     out.append(']');
   }
@@ -194,9 +203,22 @@ final class DebeziumValues {
     }
   }
 
-  private static void datetime(StringBuilder out, Instant instant, ValueLimit limit) {
+  /**
+   * The snapshot reads timestamps through {@code java.sql.Timestamp}, whose calendar is Julian before
+   * 1582-10-15: measured here, {@code 1582-10-10 12:00} arrived as 1582-10-20 and {@code 0001-01-01}
+   * as 0000-12-30 (the streamed values are right). A snapshot value that may be shifted (before
+   * 1582-10-25, ten days past the switch) is refused rather than written wrong.
+   */
+  static final LocalDateTime SNAPSHOT_SAFE_FROM = LocalDateTime.of(1582, 10, 25, 0, 0);
+
+  private static void datetime(StringBuilder out, Instant instant, ValueLimit limit, boolean snapshot) {
     LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     checkYear(utc.getYear(), limit);
+    if (snapshot && limit.dateRange() && utc.isBefore(SNAPSHOT_SAFE_FROM)) {
+      throw new RejectedValue("the snapshot read " + utc.format(DATETIME) + ", a timestamp before 1582-10-25, which"
+          + " the CDC source's JDBC read shifts between the Julian and Gregorian calendars (by up to 10 days at"
+          + " 1582, 2 days at year 1); change the value, or exclude the table (streamed changes are exact)");
+    }
     string(out, utc.format(DATETIME));
   }
 

@@ -213,6 +213,18 @@ class ChangeRowDeserializerTest {
   }
 
   @Test
+  void aSnapshotTimestampBeforeTheGregorianSwitchStopsButAStreamedOneArrives() throws Exception {
+    long micros1500 = -14_831_769_600_000_000L; // 1500-01-01
+    Throwable stop = org.assertj.core.api.Assertions.catchThrowable(() -> LIMITED.deserialize(
+        envelope("r", null, row(9).put("created", micros1500)), collector(new ArrayList<>())));
+    assertThat(stop.getCause()).hasMessageContaining("column created, key id=9")
+        .hasMessageContaining("a timestamp before 1582-10-25");
+    List<ChangeRow> out = new ArrayList<>();
+    LIMITED.deserialize(envelope("c", null, row(9).put("created", micros1500)), collector(out));
+    assertThat(out.get(0).json).contains("\"created\":\"1500-01-01 00:00:00.000000\"");
+  }
+
+  @Test
   void aPrimaryKeyOver128BytesStops() {
     ChangeRowDeserializer wideKey = new ChangeRowDeserializer(Map.of("public.orders",
         new TableShape(COLUMNS, List.of("code", "id"), Set.of(), Map.of(
