@@ -236,7 +236,7 @@ class TypeEdgesIT {
       new Beyond("varchar_wider_than_starrocks", "character varying(300000)", "repeat('😀', 300000)",
           "the value is 1200000 bytes of UTF-8, more than the 1048576"),
       new Beyond("numeric_nan_into_decimal", "numeric(10,2)", "'NaN'",
-          "numeric value NaN has no StarRocks DECIMAL equivalent"),
+          "has no StarRocks DECIMAL equivalent"),
       new Beyond("date_after_9999", "date", "'10000-01-01'", "year 10000 is outside StarRocks' DATE/DATETIME range"),
       new Beyond("date_infinity", "date", "'infinity'", ""),
       new Beyond("timestamp_before_year_0", "timestamp", "'0002-01-01 00:00:00 BC'", ""),
@@ -244,7 +244,10 @@ class TypeEdgesIT {
       new Beyond("key_over_128_bytes", "text", "repeat('k', 129)", "more than its limit of 128 bytes"));
 
   static Stream<Arguments> beyondCases() {
-    return BEYOND.stream().flatMap(b -> Stream.of(Arguments.of(b, true), Arguments.of(b, false)));
+    return BEYOND.stream().flatMap(b -> Stream.of(Arguments.of(b, true), Arguments.of(b, false)))
+        // numeric(p,s) NaN in the snapshot arrives as NULL from the CDC source (README, Type mapping):
+        // the job cannot tell it from a NULL, so nothing stops; only the stream carries it.
+        .filter(a -> !(((Beyond) a.get()[0]).name().equals("numeric_nan_into_decimal") && (Boolean) a.get()[1]));
   }
 
   @ParameterizedTest(name = "{0}, in the snapshot: {1}")
@@ -272,13 +275,18 @@ class TypeEdgesIT {
       }
       Throwable failure = job.failure();
       assertThat(failure).as("the job stopped").isNotNull();
-      String message = rootMessage(failure);
+      String message = org.apache.flink.util.ExceptionUtils.findThrowable(failure,
+          dev.pipelines.cdc.job.failure.PipelineStop.class).map(Throwable::getMessage).orElse(rootMessage(failure));
       assertThat(message).startsWith("[RowRejected] table " + schema + ".t, column " + (keyCase ? "id" : "v")
           + ", key id=" + (keyCase ? "kkkk" : "2")).contains(b.rule());
       assertThat(org.apache.flink.util.ExceptionUtils.findThrowable(failure,
           org.apache.flink.runtime.execution.SuppressRestartsException.class))
           .as("Flink does not restart it: the same row would fail again").isPresent();
     }
+    // A stopped job leaves its slot behind (as a crashed one would); free it for the next case.
+    await().atMost(Duration.ofSeconds(30)).until(() -> pg.replicationSlots().stream()
+        .noneMatch(slot -> slot.name().equals(schema + "_slot") && slot.active()));
+    pg.dropAllReplicationSlots();
     try (Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
       Map<String, String> rows = new TreeMap<>();
       try (var st = s.createStatement(); ResultSet rs = st.executeQuery("SELECT id, v FROM " + schema + ".t")) {
