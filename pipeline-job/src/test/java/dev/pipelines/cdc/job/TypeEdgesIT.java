@@ -241,6 +241,7 @@ class TypeEdgesIT {
       new Beyond("date_infinity", "date", "'infinity'", ""),
       new Beyond("timestamp_before_year_0", "timestamp", "'0002-01-01 00:00:00 BC'", ""),
       new Beyond("timestamptz_infinity", "timestamptz", "'-infinity'", ""),
+      new Beyond("jsonb_null", "jsonb", "'null'", "the json value is JSON null"),
       new Beyond("key_over_128_bytes", "text", "repeat('k', 129)", "more than its limit of 128 bytes"));
 
   static Stream<Arguments> beyondCases() {

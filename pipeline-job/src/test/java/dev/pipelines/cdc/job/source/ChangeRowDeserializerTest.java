@@ -225,6 +225,13 @@ class ChangeRowDeserializerTest {
   }
 
   @Test
+  void aJsonNullStopsBecauseStarRocksWouldStoreSqlNull() {
+    Throwable stop = org.assertj.core.api.Assertions.catchThrowable(() -> deserializer.deserialize(
+        envelope("c", null, row(3).put("doc", " null ")), collector(new ArrayList<>())));
+    assertThat(stop.getCause()).hasMessageContaining("column doc, key id=3").hasMessageContaining("JSON null");
+  }
+
+  @Test
   void aPrimaryKeyOver128BytesStops() {
     ChangeRowDeserializer wideKey = new ChangeRowDeserializer(Map.of("public.orders",
         new TableShape(COLUMNS, List.of("code", "id"), Set.of(), Map.of(
