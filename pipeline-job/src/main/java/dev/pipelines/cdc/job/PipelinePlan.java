@@ -99,7 +99,9 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
       shapes.put(t.qualifiedName(), new TableShape(
           t.columns().stream().map(SourceColumn::name).collect(Collectors.toSet()), t.primaryKey(),
           t.columns().stream().filter(StarRocksTypes::isBlankPadded).map(SourceColumn::name)
-              .collect(Collectors.toSet())));
+              .collect(Collectors.toSet()),
+          t.columns().stream().collect(Collectors.toMap(SourceColumn::name,
+              c -> dev.pipelines.cdc.job.types.ValueLimit.of(StarRocksTypes.map(t, c))))));
     }
     return shapes;
   }

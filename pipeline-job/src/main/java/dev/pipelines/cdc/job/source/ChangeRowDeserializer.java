@@ -1,5 +1,8 @@
 package dev.pipelines.cdc.job.source;
 
+import dev.pipelines.cdc.job.failure.PipelineStop;
+import dev.pipelines.cdc.job.types.StarRocksTypes;
+import dev.pipelines.cdc.job.types.ValueLimit;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -56,6 +59,7 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
       return; // a table the publication still lists but this pipeline no longer selects
     }
     boolean delete = "d".equals(value.getString("op"));
+    boolean snapshot = "r".equals(value.getString("op"));
     Struct row = delete ? value.getStruct("before") : value.getStruct("after");
     check(table, shape, row.schema());
     StringBuilder json = new StringBuilder(256).append('{');
@@ -82,11 +86,21 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
       DebeziumValues.string(json, field.name());
       json.append(':');
       int valueStart = json.length();
-      DebeziumValues.appendJson(json, field.schema(), raw, shape.blankPaddedColumns().contains(field.name()));
+      try {
+        DebeziumValues.appendJson(json, field.schema(), raw, shape.blankPaddedColumns().contains(field.name()),
+            shape.limit(field.name()), snapshot);
+      } catch (RejectedValue e) {
+        throw PipelineStop.rowRejected(table, field.name(), keyText(shape, row), e.getMessage(), null);
+      } catch (RuntimeException e) {
+        // A value the job cannot convert at all (e.g. a date Java cannot represent): stop, once, naming it.
+        throw PipelineStop.rowRejected(table, field.name(), keyText(shape, row),
+            "the value cannot be converted for StarRocks (" + e + "); change it in Postgres, or exclude the table", e);
+      }
       if (keyIndex >= 0) {
         keyParts[keyIndex] = json.substring(valueStart);
       }
     }
+    checkKeySize(table, shape, row);
     json.append(first ? "" : ",").append('"').append(OP_FIELD).append("\":").append(delete ? 1 : 0).append('}');
     out.collect(new ChangeRow(table, keyOf(keyParts), json.toString(),
         unavailable == null ? "" : String.join(",", unavailable)));
@@ -101,6 +115,52 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
     }
     SchemaChangedException.check(table, shape.columns(), schema.fields().stream().map(Field::name).toList());
     checkedSchemas.put(schema, Boolean.TRUE);
+  }
+
+  /**
+   * StarRocks fails a whole load whose row has an encoded primary key over
+   * {@link StarRocksTypes#PRIMARY_KEY_LIMIT_BYTES} (the emulator approximates the same encoding: fixed
+   * widths for numbers and dates, UTF-8 bytes plus a 2-byte separator for a string that is not the last
+   * key column). Refused here so the message names the row.
+   */
+  private static void checkKeySize(String table, TableShape shape, Struct row) {
+    if (shape.limits().isEmpty()) {
+      return;
+    }
+    long size = 0;
+    List<String> keys = shape.keyColumns();
+    for (int i = 0; i < keys.size(); i++) {
+      ValueLimit limit = shape.limit(keys.get(i));
+      if (limit.keyWidth() >= 0) {
+        size += limit.keyWidth();
+      } else {
+        Object value = row.get(keys.get(i));
+        String text = value == null ? "" : value.toString();
+        size += ValueLimit.utf8Length(shape.blankPaddedColumns().contains(keys.get(i)) ? text.stripTrailing() : text)
+            + (i < keys.size() - 1 ? 2 : 0);
+      }
+    }
+    if (size > StarRocksTypes.PRIMARY_KEY_LIMIT_BYTES) {
+      throw PipelineStop.rowRejected(table, String.join(",", keys), keyText(shape, row),
+          "the primary key is " + size + " bytes in StarRocks' encoding, more than its limit of "
+              + StarRocksTypes.PRIMARY_KEY_LIMIT_BYTES + " bytes (BE primary_key_limit_size), and StarRocks"
+              + " would fail every load holding it; shorten the key in Postgres, raise primary_key_limit_size on"
+              + " every BE, or exclude the table", null);
+    }
+  }
+
+  /** The row's key for messages, e.g. {@code id=42}; long values abbreviated. */
+  private static String keyText(TableShape shape, Struct row) {
+    StringBuilder text = new StringBuilder();
+    for (String key : shape.keyColumns()) {
+      if (text.length() > 0) {
+        text.append(", ");
+      }
+      Object value = row.schema().field(key) == null ? null : row.get(key);
+      String v = String.valueOf(value);
+      text.append(key).append('=').append(v.length() > 100 ? v.substring(0, 100) + "..." : v);
+    }
+    return text.toString();
   }
 
   /** The key as the JSON text of each key column, each followed by \u0001 (empty for a missing one, as before). */

@@ -1,7 +1,9 @@
 package dev.pipelines.cdc.job.source;
 
+import dev.pipelines.cdc.job.types.ValueLimit;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,12 +13,23 @@ import java.util.Set;
  *     table was altered
  * @param keyColumns primary-key columns, in key order
  * @param blankPaddedColumns {@code character(n)} columns, whose padding is stripped
+ * @param limits what each column's StarRocks type holds, by column (a column not listed: no limit)
  */
-public record TableShape(Set<String> columns, List<String> keyColumns, Set<String> blankPaddedColumns)
-    implements Serializable {
+public record TableShape(Set<String> columns, List<String> keyColumns, Set<String> blankPaddedColumns,
+    Map<String, ValueLimit> limits) implements Serializable {
   public TableShape {
     columns = Set.copyOf(columns);
     keyColumns = List.copyOf(keyColumns);
     blankPaddedColumns = Set.copyOf(blankPaddedColumns);
+    limits = Map.copyOf(limits);
+  }
+
+  /** A shape whose values are not checked against StarRocks' limits. */
+  public TableShape(Set<String> columns, List<String> keyColumns, Set<String> blankPaddedColumns) {
+    this(columns, keyColumns, blankPaddedColumns, Map.of());
+  }
+
+  public ValueLimit limit(String column) {
+    return limits.getOrDefault(column, ValueLimit.NONE);
   }
 }

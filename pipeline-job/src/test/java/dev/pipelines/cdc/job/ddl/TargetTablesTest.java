@@ -25,7 +25,7 @@ class TargetTablesTest {
     assertThat(t.columns()).containsExactly(
         new TargetColumn("order_id", "BIGINT", false),
         new TargetColumn("item_no", "INT", false),
-        new TargetColumn("note", "STRING", true),
+        new TargetColumn("note", "VARCHAR(1048576)", true),
         new TargetColumn("price", "DECIMAL(12,2)", true));
     assertThat(t.primaryKey()).containsExactly("order_id", "item_no");
   }
@@ -46,7 +46,7 @@ class TargetTablesTest {
         CREATE TABLE IF NOT EXISTS `shop`.`order_items` (
           `order_id` BIGINT NOT NULL,
           `item_no` INT NOT NULL,
-          `note` STRING NULL,
+          `note` VARCHAR(1048576) NULL,
           `price` DECIMAL(12,2) NULL
         )
         PRIMARY KEY (`order_id`, `item_no`)

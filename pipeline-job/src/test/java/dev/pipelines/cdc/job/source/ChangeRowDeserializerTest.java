@@ -169,4 +169,85 @@ class ChangeRowDeserializerTest {
       public void close() {}
     };
   }
+
+  private static final ChangeRowDeserializer LIMITED = new ChangeRowDeserializer(Map.of("public.orders",
+      new TableShape(COLUMNS, List.of("id"), Set.of("code"), Map.of(
+          "id", dev.pipelines.cdc.job.types.ValueLimit.of("BIGINT"),
+          "code", dev.pipelines.cdc.job.types.ValueLimit.of("VARCHAR(4)"),
+          "amount", dev.pipelines.cdc.job.types.ValueLimit.of("DECIMAL(10,2)"),
+          "day", dev.pipelines.cdc.job.types.ValueLimit.of("DATE"),
+          "created", dev.pipelines.cdc.job.types.ValueLimit.of("DATETIME"),
+          "tags", dev.pipelines.cdc.job.types.ValueLimit.of("ARRAY<VARCHAR(2)>"),
+          "note", dev.pipelines.cdc.job.types.ValueLimit.of("VARCHAR(1048576)")))));
+
+  private static String rejection(Struct after) {
+    Throwable stop = org.assertj.core.api.Assertions.catchThrowable(
+        () -> LIMITED.deserialize(envelope("c", null, after), collector(new ArrayList<>())));
+    assertThat(stop).isInstanceOf(org.apache.flink.runtime.execution.SuppressRestartsException.class);
+    return stop.getCause().getMessage();
+  }
+
+  @Test
+  void valuesAtTheLimitPassAndOneByteMoreStopsNamingTableColumnKeyAndRule() throws Exception {
+    List<ChangeRow> out = new ArrayList<>();
+    LIMITED.deserialize(envelope("c", null, row(1).put("code", "äXX").put("note", "x".repeat(1_048_576))
+        .put("tags", List.of("ä")).put("day", 2_932_896).put("amount", "-99999999.99")), collector(out));
+    assertThat(out).hasSize(1);
+
+    assertThat(rejection(row(2).put("note", "x".repeat(1_048_575) + "é")))
+        .startsWith("[RowRejected] table public.orders, column note, key id=2: the value is 1048577 bytes of UTF-8,"
+            + " more than the 1048576 bytes its StarRocks column holds");
+    assertThat(rejection(row(3).put("code", "äää"))).contains("column code, key id=3").contains("6 bytes");
+    assertThat(rejection(row(4).put("tags", List.of("ok", "😀")))).contains("column tags").contains("4 bytes");
+  }
+
+  @Test
+  void numericNaNOutOfRangeDatesAndUnconvertibleValuesStopTheRow() {
+    assertThat(rejection(row(5).put("amount", "NaN"))).contains("column amount, key id=5")
+        .contains("numeric value NaN has no StarRocks DECIMAL equivalent");
+    assertThat(rejection(row(6).put("day", 2_932_897))).contains("column day").contains("year 10000 is outside");
+    assertThat(rejection(row(7).put("created", -62_167_219_200_000_001L))).contains("column created")
+        .contains("year -1 is outside");
+    assertThat(rejection(row(8).put("paid", "infinity"))).contains("column paid, key id=8")
+        .contains("cannot be converted");
+  }
+
+  @Test
+  void aSnapshotTimestampBeforeTheGregorianSwitchStopsButAStreamedOneArrives() throws Exception {
+    long micros1500 = -14_831_769_600_000_000L; // 1500-01-01
+    Throwable stop = org.assertj.core.api.Assertions.catchThrowable(() -> LIMITED.deserialize(
+        envelope("r", null, row(9).put("created", micros1500)), collector(new ArrayList<>())));
+    assertThat(stop.getCause()).hasMessageContaining("column created, key id=9")
+        .hasMessageContaining("a timestamp before 1582-10-25");
+    List<ChangeRow> out = new ArrayList<>();
+    LIMITED.deserialize(envelope("c", null, row(9).put("created", micros1500)), collector(out));
+    assertThat(out.get(0).json).contains("\"created\":\"1500-01-01 00:00:00.000000\"");
+  }
+
+  @Test
+  void aJsonNullStopsBecauseStarRocksWouldStoreSqlNull() {
+    Throwable stop = org.assertj.core.api.Assertions.catchThrowable(() -> deserializer.deserialize(
+        envelope("c", null, row(3).put("doc", " null ")), collector(new ArrayList<>())));
+    assertThat(stop.getCause()).hasMessageContaining("column doc, key id=3").hasMessageContaining("JSON null");
+  }
+
+  @Test
+  void aPrimaryKeyOver128BytesStops() {
+    ChangeRowDeserializer wideKey = new ChangeRowDeserializer(Map.of("public.orders",
+        new TableShape(COLUMNS, List.of("code", "id"), Set.of(), Map.of(
+            "code", dev.pipelines.cdc.job.types.ValueLimit.of("VARCHAR(1000)"),
+            "id", dev.pipelines.cdc.job.types.ValueLimit.of("BIGINT")))));
+    List<ChangeRow> out = new ArrayList<>();
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> wideKey.deserialize(
+        envelope("c", null, row(1).put("code", "k".repeat(118))), collector(out)))).isNull();
+    Throwable stop = org.assertj.core.api.Assertions.catchThrowable(() -> wideKey.deserialize(
+        envelope("c", null, row(1).put("code", "k".repeat(119))), collector(out)));
+    assertThat(stop.getCause()).hasMessageContaining("column code,id, key code=kkk")
+        .hasMessageContaining("129 bytes in StarRocks' encoding, more than its limit of 128 bytes");
+  }
+
+  @Test
+  void timeAtMidnightEndAndRealsAsFloats() throws Exception {
+    assertThat(single(envelope("c", null, row(1).put("at", 86_400_000_000L))).json).contains("\"at\":\"24:00:00.000000\"");
+  }
 }

@@ -23,11 +23,11 @@ class StarRocksTypesTest {
       numeric(12,4)                   | DECIMAL(12,4)
       numeric(38,0)                   | DECIMAL(38,0)
       numeric(7)                      | DECIMAL(7,0)
-      numeric                         | STRING
-      numeric(50,10)                  | STRING
-      money                           | DECIMAL(19,2)
-      text                            | STRING
-      character varying               | STRING
+      numeric                         | VARCHAR(1048576)
+      numeric(50,10)                  | VARCHAR(1048576)
+      text                            | VARCHAR(1048576)
+      character varying               | VARCHAR(1048576)
+      character varying(300000)       | VARCHAR(1048576)
       character varying(32)           | VARCHAR(128)
       character(5)                    | VARCHAR(20)
       date                            | DATE
@@ -41,9 +41,9 @@ class StarRocksTypesTest {
       inet                            | VARCHAR(64)
       json                            | JSON
       jsonb                           | JSON
-      bytea                           | STRING
+      bytea                           | VARCHAR(1048576)
       integer[]                       | ARRAY<INT>
-      text[]                          | ARRAY<STRING>
+      text[]                          | ARRAY<VARCHAR(1048576)>
       numeric(10,2)[]                 | ARRAY<DECIMAL(10,2)>
       """)
   void mapsValueColumns(String pgType, String starRocksType) {
@@ -85,6 +85,17 @@ class StarRocksTypesTest {
         .isInstanceOf(UnsupportedSchemaException.class)
         .hasMessage("table public.t, column shape: Postgres type " + pgType
             + " is not supported; exclude the table or change the column's type");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"money", "money[]"})
+  void refusesMoneyWithTheReasonAndTheFix(String pgType) {
+    SourceTable table = table(new SourceColumn("price", pgType, false, true), List.of("id"));
+
+    assertThatThrownBy(() -> StarRocksTypes.map(table, table.columns().get(1)))
+        .isInstanceOf(UnsupportedSchemaException.class)
+        .hasMessageStartingWith("table public.t, column price: Postgres type money cannot be read exactly")
+        .hasMessageContaining("numeric(19,2)");
   }
 
   @org.junit.jupiter.api.Test

@@ -132,8 +132,9 @@ public record StarRocksType(Kind kind, int length, int precision, int scale, Sta
             case INT -> "INT";
             case BIGINT -> "BIGINT";
             case LARGEINT -> "DECIMAL(39,0)";
-            case FLOAT -> "FLOAT";
-            case DOUBLE -> "DOUBLE";
+            // As text: StarRocks keeps NaN and infinities (loaded from "NaN", "Infinity"), MariaDB's
+            // FLOAT/DOUBLE cannot. The text is Java's shortest form of the float or double value.
+            case FLOAT, DOUBLE -> "VARCHAR(32)";
             case DECIMAL -> "DECIMAL(" + precision + "," + scale + ")";
             case DATE -> "DATE";
             case DATETIME -> "DATETIME(6)";

@@ -86,6 +86,10 @@ public final class RowConverter {
             updated.add(column.name());
             String text = present ? row.values().get(field) : column.defaultValue();
             ValueConverter.Converted converted = ValueConverter.convert(text, column.type());
+            if (converted.tooLong()) {
+                throw new RowRejected(converted.error() + " of '" + column.name() + "' is "
+                        + maxLength(column.type()));
+            }
             if (!converted.ok() && request.strictMode()) {
                 throw new RowRejected(converted.error() + " (strict mode)");
             }
@@ -128,6 +132,12 @@ public final class RowConverter {
             throw new LoadException("primary key size exceed the limit. key size: " + size + " bytes, limit: "
                     + PRIMARY_KEY_LIMIT_BYTES + " bytes (BE config primary_key_limit_size)");
         }
+    }
+
+    private static int maxLength(dev.pipelines.cdc.emulator.catalog.StarRocksType type) {
+        dev.pipelines.cdc.emulator.catalog.StarRocksType t = type.element() != null ? type.element() : type;
+        return t.kind() == dev.pipelines.cdc.emulator.catalog.StarRocksType.Kind.STRING
+                ? dev.pipelines.cdc.emulator.catalog.StarRocksType.STRING_LENGTH : t.length();
     }
 
     private static RowChange.Op op(ParsedRow row) {
