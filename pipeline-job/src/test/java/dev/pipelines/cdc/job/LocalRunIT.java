@@ -11,7 +11,7 @@ import dev.pipelines.cdc.config.DeliverySemantic;
 import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.emulator.StarRocksEmulatorExtension;
-import dev.pipelines.cdc.job.PipelineJobIT.Compared;
+import dev.pipelines.cdc.job.SinkEqualsSource.Compared;
 import dev.pipelines.cdc.job.TableChecksum.Column;
 import dev.pipelines.cdc.job.local.LatestCheckpoint;
 import dev.pipelines.cdc.job.local.LocalRun;
@@ -21,8 +21,6 @@ import dev.pipelines.cdc.testsupport.PostgresExtension;
 import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -54,9 +52,9 @@ class LocalRunIT {
     Path stoppedAt;
     try (LocalRun first = LocalRun.start(args, config, PipelineJobIT.credentials(sr))) {
       assertThat(first.restoredFrom()).as("a new state directory has nothing to restore").isEmpty();
-      awaitEqual(pg, sr, threeTables(schema));
+      awaitEqual(pg, sr, SinkEqualsSource.threeTables(schema, schema));
       change(pg, schema, 1);
-      awaitEqual(pg, sr, threeTables(schema));
+      awaitEqual(pg, sr, SinkEqualsSource.threeTables(schema, schema));
       awaitNewCheckpoint(args.checkpointsDir());
 
       RunEnding end = first.stop();
@@ -89,9 +87,9 @@ class LocalRunIT {
           .orElseThrow();
       assertThat(LatestCheckpoint.id(firstOfSecondRun)).isGreaterThan(LatestCheckpoint.id(stoppedAt));
       await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(stoppedAt));
-      awaitEqual(pg, sr, threeTables(schema));
+      awaitEqual(pg, sr, SinkEqualsSource.threeTables(schema, schema));
       change(pg, schema, 2);
-      awaitEqual(pg, sr, threeTables(schema));
+      awaitEqual(pg, sr, SinkEqualsSource.threeTables(schema, schema));
       assertThat(second.stop().how()).isEqualTo(RunEnding.How.STOPPED);
     }
 
@@ -115,7 +113,7 @@ class LocalRunIT {
     LocalRunArguments args = arguments(config);
 
     try (LocalRun first = LocalRun.start(args, config, PipelineJobIT.credentials(sr))) {
-      awaitEqual(pg, sr, threeTables(schema));
+      awaitEqual(pg, sr, SinkEqualsSource.threeTables(schema, schema));
       awaitNewCheckpoint(args.checkpointsDir());
       pg.superuserSql().execute(
           "ALTER TABLE " + schema + ".customers ADD COLUMN tier smallint",
@@ -184,22 +182,7 @@ class LocalRunIT {
         "DELETE FROM " + schema + ".customers WHERE id = " + (100 + round));
   }
 
-  private static List<Compared> threeTables(String schema) {
-    return List.of(new Compared(schema + ".customers", schema + ".customers", PipelineJobIT.CUSTOMERS, 1),
-        new Compared(schema + ".orders", schema + ".orders", PipelineJobIT.ORDERS, 1),
-        new Compared(schema + ".order_items", schema + ".items", PipelineJobIT.ORDER_ITEMS, 2));
-  }
-
   private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, List<Compared> tables) {
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      try (Connection p = pg.superuserConnection();
-          Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
-        for (Compared t : tables) {
-          TableChecksum.Result result = TableChecksum.compare(p, t.source(), s, t.target(), t.columns(), t.keyColumns());
-          assertThat(result.sourceRows()).as("%s has rows", t.source()).isPositive();
-          assertThat(result.equal()).as("%s: %s", t.source(), result).isTrue();
-        }
-      }
-    });
+    SinkEqualsSource.await(pg, sr, Duration.ofSeconds(120), tables);
   }
 }

@@ -197,7 +197,8 @@ class PipelineJobIT {
         Optional.of(RunningPipeline.latestCheckpoint(checkpoints)))) {
       List<Column> customers = List.of(new Column("id", NUMBER), new Column("name", TEXT), new Column("vip", BOOL),
           new Column("created", UTC_DATETIME), new Column("tier", NUMBER));
-      awaitEqual(pg, sr, new Compared(schema + ".customers", schema + ".customers", customers, 1));
+      SinkEqualsSource.await(pg, sr, Duration.ofSeconds(120),
+          List.of(new SinkEqualsSource.Compared(schema + ".customers", schema + ".customers", customers, 1)));
     }
   }
 
@@ -260,30 +261,6 @@ class PipelineJobIT {
         .confirmedFlushLsn();
   }
 
-  /** A Postgres table, its StarRocks copy, the columns to compare and how many form the key. */
-  record Compared(String source, String target, List<Column> columns, int keyColumns) {}
-
-  /** The three tables of {@link #createSourceTables}. */
-  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, String schema, String db) {
-    awaitEqual(pg, sr,
-        new Compared(schema + ".customers", db + ".customers", CUSTOMERS, 1),
-        new Compared(schema + ".orders", db + ".orders", ORDERS, 1),
-        new Compared(schema + ".order_items", db + ".items", ORDER_ITEMS, 2));
-  }
-
-  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, Compared... tables) {
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      try (Connection p = pg.superuserConnection();
-          Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
-        for (Compared t : tables) {
-          TableChecksum.Result result = TableChecksum.compare(p, t.source(), s, t.target(), t.columns(), t.keyColumns());
-          assertThat(result.sourceRows()).as("%s has rows", t.source()).isPositive();
-          assertThat(result.equal()).as("%s: %s", t.source(), result).isTrue();
-        }
-      }
-    });
-  }
-
   static void createSourceTables(PostgresServer pg, String schema, int customers, int orders, int itemsPerOrder) {
     pg.superuserSql().execute(
         "DROP SCHEMA IF EXISTS " + schema + " CASCADE",
@@ -320,5 +297,10 @@ class PipelineJobIT {
 
   static Credentials credentials(StarRocksEmulator sr) {
     return new Credentials(PostgresServer.CDC_USER, PostgresServer.CDC_PASSWORD, sr.user(), sr.password());
+  }
+
+  /** The three tables of {@link #createSourceTables}. */
+  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, String schema, String db) {
+    SinkEqualsSource.await(pg, sr, Duration.ofSeconds(120), SinkEqualsSource.threeTables(schema, db));
   }
 }

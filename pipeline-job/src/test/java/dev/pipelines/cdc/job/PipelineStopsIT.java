@@ -15,7 +15,7 @@ import dev.pipelines.cdc.config.StartupMode;
 import dev.pipelines.cdc.emulator.Endpoint;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.emulator.StarRocksEmulatorExtension;
-import dev.pipelines.cdc.job.PipelineJobIT.Compared;
+import dev.pipelines.cdc.job.SinkEqualsSource.Compared;
 import dev.pipelines.cdc.job.TableChecksum.Column;
 import dev.pipelines.cdc.job.failure.PipelineStop;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
@@ -220,26 +220,6 @@ class PipelineStopsIT {
     return b.toString();
   }
 
-  private static void awaitThreeTablesEqual(PostgresServer pg, StarRocksEmulator sr, String schema) {
-    awaitEqual(pg, sr,
-        new Compared(schema + ".customers", schema + ".customers", PipelineJobIT.CUSTOMERS, 1),
-        new Compared(schema + ".orders", schema + ".orders", PipelineJobIT.ORDERS, 1),
-        new Compared(schema + ".order_items", schema + ".items", PipelineJobIT.ORDER_ITEMS, 2));
-  }
-
-  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, Compared... tables) {
-    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      try (Connection p = pg.superuserConnection();
-          Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
-        for (Compared t : tables) {
-          TableChecksum.Result result = TableChecksum.compare(p, t.source(), s, t.target(), t.columns(), t.keyColumns());
-          assertThat(result.sourceRows()).as("%s has rows", t.source()).isPositive();
-          assertThat(result.equal()).as("%s: %s", t.source(), result).isTrue();
-        }
-      }
-    });
-  }
-
   private static void starRocks(StarRocksEmulator sr, String... statements) throws Exception {
     try (Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password());
         var st = s.createStatement()) {
@@ -265,5 +245,13 @@ class PipelineStopsIT {
     } catch (java.sql.SQLException notYet) {
       return 0;
     }
+  }
+
+  private static void awaitThreeTablesEqual(PostgresServer pg, StarRocksEmulator sr, String schema) {
+    awaitEqual(pg, sr, SinkEqualsSource.threeTables(schema, schema).toArray(Compared[]::new));
+  }
+
+  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, Compared... tables) {
+    SinkEqualsSource.await(pg, sr, Duration.ofSeconds(180), List.of(tables));
   }
 }
