@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the CRD from the Java model and copies it into crds/ (and the Helm chart, if present).
+# Regenerates the CRD from the Java model and copies it into crds/ (and the Helm chart, if present),
+# then renders docs/reference/cdcpipeline.md from it (CrdReferenceTest with -Dgolden.update=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl operator -am process-classes -DskipTests
@@ -8,3 +9,5 @@ if [ -d helm/cdc-operator/crds ]; then
   cp crds/cdcpipelines.cdc.pipelines.dev-v1.yml helm/cdc-operator/crds/
 fi
 echo "crds/ updated"
+./mvnw -B -q -pl operator -am test -Dtest=CrdReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
+echo "docs/reference/cdcpipeline.md updated"
