@@ -59,7 +59,7 @@ public final class BenchMain {
       Path json = paths.target().resolve("bench-results.json");
       try {
         report.write(json);
-        // The same table as Markdown, for the README.
+        // The same table as Markdown, for docs/performance.md.
         java.nio.file.Files.writeString(paths.target().resolve("bench-results.md"), ResultTable.markdown(ctx.results));
       } catch (Exception e) {
         broken = broken == null ? e : broken;

@@ -3,7 +3,7 @@ package dev.pipelines.cdc.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The results as a fixed-width text table (also pasted into the README as Markdown). */
+/** The results as a fixed-width text table (also pasted into docs/performance.md as Markdown). */
 public final class ResultTable {
   private static final List<String> HEADER = List.of("section", "measure", "ours", "limit (same run)", "ratio",
       "target", "met");
@@ -48,7 +48,7 @@ public final class ResultTable {
     return out.toString();
   }
 
-  /** A Markdown table, for the README. */
+  /** A Markdown table, for docs/performance.md. */
   public static String markdown(List<Result> results) {
     StringBuilder out = new StringBuilder("| " + String.join(" | ", HEADER) + " |\n");
     out.append("|").append(" --- |".repeat(HEADER.size())).append("\n");

@@ -193,7 +193,7 @@ class CdcPipelineOnKindE2E {
     }
     long d = shop.nextId("customers");
     shop.oneByOne("INSERT INTO customers (id, name, email) VALUES (" + d + ", 'before the change', NULL)");
-    // README, known issues: a table is added with upgradeMode stateless (a fresh snapshot of every table).
+    // docs/known-issues.md: a table is added with upgradeMode stateless (a fresh snapshot of every table).
     patchPipeline("{\"spec\":{\"source\":{\"postgres\":{\"tables\":"
         + "[\"public.orders\",\"public.order_items\",\"public.customers\"]}},"
         + "\"job\":{\"upgradeMode\":\"stateless\"}}}");

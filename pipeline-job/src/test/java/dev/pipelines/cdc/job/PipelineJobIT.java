@@ -117,7 +117,7 @@ class PipelineJobIT {
   }
 
   @Test
-  @Disabled("Known issue (README): exactly-once restores from checkpoints taken during the snapshot lost rows"
+  @Disabled("Known issue (docs/known-issues.md): exactly-once restores from checkpoints taken during the snapshot lost rows"
       + " or deletes in some runs (flink-cdc 3.5.0 split state); kept to reproduce it")
   void exactlyOnceRestoreFromTheFirstCheckpointLosesNothing(PostgresServer pg, StarRocksEmulator sr)
       throws Exception {

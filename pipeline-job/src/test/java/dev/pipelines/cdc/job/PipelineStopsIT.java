@@ -199,7 +199,7 @@ class PipelineStopsIT {
       }
     }
 
-    // The documented way on (README, Changes and their edge cases), as a local run takes it.
+    // The documented way on (docs/pipeline-job.md, Changes and their edge cases), as a local run takes it.
     starRocks(sr, "TRUNCATE TABLE " + schema + ".customers", "TRUNCATE TABLE " + schema + ".orders",
         "TRUNCATE TABLE " + schema + ".items");
     await().atMost(Duration.ofSeconds(30)).until(() -> pg.replicationSlots().stream()

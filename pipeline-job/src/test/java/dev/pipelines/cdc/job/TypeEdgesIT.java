@@ -62,8 +62,8 @@ class TypeEdgesIT {
   }
 
   /**
-   * A value the snapshot does not deliver exactly (a limit of the CDC source's JDBC read, in the
-   * README): asserted as it arrives today, so a change in either phase is noticed.
+   * A value the snapshot does not deliver exactly (a limit of the CDC source's JDBC read, in
+   * docs/pipeline-job.md): asserted as it arrives today, so a change in either phase is noticed.
    */
   private static Edge snapshotGap(String sql, String expected, String snapshotDelivers) {
     return new Edge(sql, expected, snapshotDelivers);
@@ -72,7 +72,7 @@ class TypeEdgesIT {
   private static final Edge NULL = e("NULL", null);
   private static final String MAX_TEXT = "x".repeat(StarRocksTypes.MAX_VARCHAR - 4) + "😀";
 
-  /** The type table of the README, one row per type with its edge values. */
+  /** The type table of docs/pipeline-job.md, one row per type with its edge values. */
   static final List<TypeCase> TYPES = List.of(
       new TypeCase("smallint", List.of(e("-32768", "-32768"), e("32767", "32767"), e("0", "0"), e("-1", "-1"), NULL)),
       new TypeCase("integer", List.of(e("-2147483648", "-2147483648"), e("2147483647", "2147483647"), e("0", "0"),
@@ -84,8 +84,8 @@ class TypeEdgesIT {
           e("-9999999999999999999999999999.9999999999", "-9999999999999999999999999999.9999999999"),
           e("0", "0.0000000000"), e("-0.0000000001", "-0.0000000001"), NULL)),
       new TypeCase("numeric(5,2)", List.of(e("999.99", "999.99"), e("-999.99", "-999.99"), e("0.01", "0.01"))),
-      // No 'Infinity' (PG 14+): the snapshot read fails on it (README, Type mapping). NaN arrives as the
-      // text NAN from the stream (Debezium's spelling) and as NULL from the snapshot (README, Type mapping).
+      // No 'Infinity' (PG 14+): the snapshot read fails on it (docs/pipeline-job.md, Type mapping). NaN arrives as the
+      // text NAN from the stream (Debezium's spelling) and as NULL from the snapshot (docs/pipeline-job.md, Type mapping).
       new TypeCase("numeric", List.of(snapshotGap("'NaN'", "NAN", null),
           e("0.00000000000000000001", "0.00000000000000000001"), e("repeat('9', 1000)::numeric", "9".repeat(1000)),
           e("-1.5", "-1.5"), e("0", "0"), NULL)),
@@ -104,7 +104,7 @@ class TypeEdgesIT {
       new TypeCase("character(3)", List.of(e("'a'", "a"), e("'abc'", "abc"), e("'€'", "€"), NULL)),
       new TypeCase("date", List.of(snapshotGap("'0001-01-01 BC'", "0000-01-01", "0001-01-01"), e("'0001-01-01'", "0001-01-01"),
           e("'1000-02-28'", "1000-02-28"), e("'1970-01-01'", "1970-01-01"), e("'9999-12-31'", "9999-12-31"), NULL)),
-      // Before 1582-10-25 the snapshot refuses timestamps (ChangeRowDeserializerTest; README).
+      // Before 1582-10-25 the snapshot refuses timestamps (ChangeRowDeserializerTest; docs/pipeline-job.md).
       new TypeCase("timestamp without time zone", List.of(e("'1582-10-25 00:00:00'", "1582-10-25 00:00:00"),
           e("'9999-12-31 23:59:59.999999'", "9999-12-31 23:59:59.999999"),
           e("'1970-01-01 00:00:00.000001'", "1970-01-01 00:00:00.000001"), NULL)),
@@ -246,7 +246,7 @@ class TypeEdgesIT {
 
   static Stream<Arguments> beyondCases() {
     return BEYOND.stream().flatMap(b -> Stream.of(Arguments.of(b, true), Arguments.of(b, false)))
-        // numeric(p,s) NaN in the snapshot arrives as NULL from the CDC source (README, Type mapping):
+        // numeric(p,s) NaN in the snapshot arrives as NULL from the CDC source (docs/pipeline-job.md, Type mapping):
         // the job cannot tell it from a NULL, so nothing stops; only the stream carries it.
         .filter(a -> !(((Beyond) a.get()[0]).name().equals("numeric_nan_into_decimal") && (Boolean) a.get()[1]));
   }

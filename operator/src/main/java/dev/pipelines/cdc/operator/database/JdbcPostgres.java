@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * The source database over JDBC, as the pipeline's own user. Every statement the operator runs
- * in a source database is in this class (the README lists them). Connections are short-lived and
+ * in a source database is in this class (docs/database.md lists them). Connections are short-lived and
  * have 5 s connect, login and socket timeouts, so a reconcile thread never hangs on a database.
  */
 public final class JdbcPostgres implements SourceInspector, SlotCleaner {

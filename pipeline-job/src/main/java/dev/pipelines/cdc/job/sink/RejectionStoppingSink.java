@@ -184,7 +184,7 @@ public final class RejectionStoppingSink<T> extends RichSinkFunction<T> implemen
     return PipelineStop.rowRejected(table, r.column() == null ? "(not named by StarRocks)" : r.column(),
         r.key() == null ? "(see the error log)" : r.key(),
         r.reason() + ". Retrying would send the same row again, so the pipeline stops instead. Fix the row in"
-            + " the source or the StarRocks table's definition, then resume (README: Changes and their edge cases)",
+            + " the source or the StarRocks table's definition, then resume (docs/pipeline-job.md: Changes and their edge cases)",
         failure);
   }
 }

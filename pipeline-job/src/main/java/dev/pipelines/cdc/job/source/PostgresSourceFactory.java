@@ -57,7 +57,7 @@ public final class PostgresSourceFactory {
         // sink upserts by key in commit order, so StarRocks still ends at the source's state.
         .skipSnapshotBackfill(true)
         // scanNewlyAddedTableEnabled stays off: with it, restoring from a checkpoint taken while
-        // tables were still being split lost deletes in our tests (see README, Known issues).
+        // tables were still being split lost deletes in our tests (see docs/known-issues.md).
         // Lets the slot advance while the captured tables are quiet but the database is not.
         .heartbeatInterval(HEARTBEAT_INTERVAL)
         .debeziumProperties(debeziumProperties(pg, publicationMode))

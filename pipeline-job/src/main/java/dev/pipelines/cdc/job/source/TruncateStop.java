@@ -75,6 +75,6 @@ public final class TruncateStop implements Serializable {
         + " remove rows deleted in Postgres meanwhile, in any of them); (3) start the pipeline afresh with"
         + " startupMode initial, without its checkpoint and with a new replication slot: with the operator,"
         + " delete the CdcPipeline (which drops its slot) and apply it again; locally, drop the slot and run"
-        + " without the state directory. See README, Changes and their edge cases";
+        + " without the state directory. See docs/pipeline-job.md, Changes and their edge cases";
   }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Postgres → StarRocks type mapping (also documented in the README; keep them together).
+ * The Postgres → StarRocks type mapping (also documented in docs/pipeline-job.md; keep them together).
  *
  * <p>Values are exact: numerics travel as decimal strings, timestamps with microseconds, text
  * unpadded. Where StarRocks has no equivalent type the value is kept as text (time, interval,

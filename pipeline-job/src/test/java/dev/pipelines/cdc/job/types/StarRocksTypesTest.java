@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The mapping table of the README, row by row. */
+/** The mapping table of docs/pipeline-job.md, row by row. */
 class StarRocksTypesTest {
 
   @ParameterizedTest(name = "{0} → {1}")
