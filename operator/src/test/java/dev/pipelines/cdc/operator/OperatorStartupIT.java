@@ -8,20 +8,14 @@ import dev.pipelines.cdc.operator.http.OperatorEndpoints;
 import dev.pipelines.cdc.operator.http.OperatorHttpServer;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.prerequisite.Prerequisites;
-import dev.pipelines.cdc.operator.prerequisite.RequiredApi;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +39,7 @@ class OperatorStartupIT {
 
   @Test
   void waitsWithOneLineAndAReadinessReasonUntilTheFlinkCrdAppearsThenReconciles() throws Exception {
-    client.apiextensions().v1().customResourceDefinitions().resource(ours()).create();
+    client.apiextensions().v1().customResourceDefinitions().resource(TestCrds.ours()).create();
     List<String> warnings = new CopyOnWriteArrayList<>();
     List<String> infos = new CopyOnWriteArrayList<>();
     AtomicInteger checks = new AtomicInteger();
@@ -81,7 +75,7 @@ class OperatorStartupIT {
       assertThat(operator.getRuntimeInfo().isStarted()).isFalse();
       assertThat(failed.get()).isNull();
 
-      client.apiextensions().v1().customResourceDefinitions().resource(flinkDeployments()).create();
+      client.apiextensions().v1().customResourceDefinitions().resource(TestCrds.flinkDeployments()).create();
       await().atMost(TIMEOUT).until(() -> get(http, OperatorEndpoints.READINESS).equals("200 ready\n"));
       assertThat(warnings).hasSize(1);
       assertThat(infos).singleElement().satisfies(i -> assertThat(i).contains("starting the controllers"));
@@ -131,21 +125,6 @@ class OperatorStartupIT {
     } finally {
       running.interrupt();
       running.join(TIMEOUT.toMillis());
-    }
-  }
-
-  /** Ours, as the chart ships it. */
-  private static CustomResourceDefinition ours() throws Exception {
-    try (InputStream in = Files.newInputStream(Path.of("..", "crds", Prerequisites.CDC_PIPELINES.crd() + "-v1.yml"))) {
-      return Serialization.unmarshal(in, CustomResourceDefinition.class);
-    }
-  }
-
-  /** The Flink Kubernetes Operator's, from its API jar. */
-  private static CustomResourceDefinition flinkDeployments() throws Exception {
-    RequiredApi flink = Prerequisites.FLINK_DEPLOYMENTS;
-    try (InputStream in = FlinkDeployment.class.getResourceAsStream("/META-INF/fabric8/" + flink.crd() + "-v1.yml")) {
-      return Serialization.unmarshal(in, CustomResourceDefinition.class);
     }
   }
 
