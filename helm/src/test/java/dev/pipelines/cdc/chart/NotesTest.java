@@ -21,6 +21,21 @@ class NotesTest {
         .contains("cdc-pipelines/pipeline-job:" + HelmChart.projectVersion());
   }
 
+  /** The operator waits for the Flink CRD (issue 13): the notes say how to check and install it, at our version. */
+  @Test
+  void saysHowToCheckAndInstallTheFlinkOperatorAtTheVersionTheOperatorIsBuiltWith() {
+    String notes = HelmChart.notes(Values.defaults());
+    String version = HelmChart.requiredProperty("flink-operator-api.version");
+
+    assertThat(notes)
+        .contains("kubectl get crd flinkdeployments.flink.apache.org")
+        .contains("/readyz answers 503")
+        .contains("helm repo add flink-operator-repo https://downloads.apache.org/flink/flink-kubernetes-operator-"
+            + version + "/")
+        .contains("helm install flink-kubernetes-operator flink-operator-repo/flink-kubernetes-operator")
+        .contains("--set webhook.create=false");
+  }
+
   @Test
   void namespacedModeUsesAWatchedNamespace() {
     String notes = HelmChart.notes(Values.defaults().with("watchNamespaces", List.of("analytics", "data")));

@@ -24,7 +24,11 @@ final class Crds {
   private Crds() {}
 
   static void install(KubernetesClient admin) {
-    List<CustomResourceDefinition> crds = List.of(ours(), flinkDeployments());
+    install(admin, List.of(ours(), flinkDeployments()));
+  }
+
+  /** Creates {@code crds} and waits until the API server serves them. */
+  static void install(KubernetesClient admin, List<CustomResourceDefinition> crds) {
     for (CustomResourceDefinition crd : crds) {
       admin.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     }

@@ -38,6 +38,8 @@ final class RealCluster implements BeforeAllCallback, AfterAllCallback {
       .with("secretRecheckSeconds", 1);
   private List<String> namespaces = List.of("data");
   private boolean garbageCollection = true;
+  private boolean flinkCrd = true;
+  private boolean startOperator = true;
   private Databases databases = FakeDatabases.allReady();
 
   private ControlPlane controlPlane;
@@ -58,6 +60,18 @@ final class RealCluster implements BeforeAllCallback, AfterAllCallback {
 
   RealCluster withDatabases(Databases databases) {
     this.databases = databases;
+    return this;
+  }
+
+  /** As a user who has not installed the Flink Kubernetes Operator: only our CRD. */
+  RealCluster withoutFlinkCrd() {
+    flinkCrd = false;
+    return this;
+  }
+
+  /** The test starts the operator itself, with {@link #operatorClient()}. */
+  RealCluster withoutOperator() {
+    startOperator = false;
     return this;
   }
 
@@ -83,14 +97,20 @@ final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     deleteRecursively(workDir);
     controlPlane = ControlPlane.start(binaries, workDir);
     KubernetesClient admin = controlPlane.admin();
-    Crds.install(admin);
+    if (flinkCrd) {
+      Crds.install(admin);
+    } else {
+      Crds.install(admin, List.of(Crds.ours()));
+    }
     if (garbageCollection) {
       controlPlane.startGarbageCollector();
     }
     namespaces.forEach(ns -> ChartInstall.ensureNamespace(admin, ns));
     chart = ChartInstall.apply(admin, chartValues);
     operatorClient = chart.serviceAccount().client(controlPlane.adminConfig());
-    operator = ProductionOperator.start(operatorClient, OperatorSettings.fromEnv(chart.operatorEnv()), databases);
+    if (startOperator) {
+      operator = ProductionOperator.start(operatorClient, OperatorSettings.fromEnv(chart.operatorEnv()), databases);
+    }
   }
 
   @Override
@@ -128,6 +148,16 @@ final class RealCluster implements BeforeAllCallback, AfterAllCallback {
 
   ControlPlane controlPlane() {
     return controlPlane;
+  }
+
+  /** The chart's ServiceAccount's client (impersonated). */
+  KubernetesClient operatorClient() {
+    return operatorClient;
+  }
+
+  /** The operator's settings from the chart's environment. */
+  OperatorSettings operatorSettings() {
+    return OperatorSettings.fromEnv(chart.operatorEnv());
   }
 
   Operator operator() {

@@ -3,8 +3,10 @@ package dev.pipelines.cdc.operator.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pipelines.cdc.operator.TestCrds;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.http.OperatorEndpoints;
+import dev.pipelines.cdc.operator.prerequisite.Prerequisites;
 import dev.pipelines.cdc.testsupport.image.ImageTar;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the operator image's own command line from its own files (extracted from the tar; the local JDK stands in for
  * the base image's java) against the fabric8 mock API server: proves that its classpath, service loaders, log4j
- * configuration, build properties and probes work as laid out by Jib, without Docker.
+ * configuration, build properties and probes work as laid out by Jib, without Docker; and that, started before its
+ * CRDs exist, it logs one line per missing CRD (no stack trace), answers 503 and becomes ready once they are created.
  */
 @EnableKubernetesMockClient(crud = true)
 class OperatorImageRunIT {
@@ -39,7 +42,7 @@ class OperatorImageRunIT {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void startsBecomesReadyAndLogsWithItsOwnConfiguration() throws Exception {
+  void waitsForItsCrdsThenBecomesReadyAndLogsWithItsOwnConfiguration() throws Exception {
     ImageTar image = ImageTar.read(Path.of(System.getProperty("image.tar")));
     Path root = dir.resolve("rootfs");
     image.extractTo(root);
@@ -55,6 +58,24 @@ class OperatorImageRunIT {
 
     Process operator = builder.start();
     try {
+      // The mock server serves no CRD yet: the operator waits, alive and not ready, one line per missing CRD.
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+          .untilAsserted(() -> {
+            assertThat(operator.isAlive()).as("operator running; log:%n%s", read(log)).isTrue();
+            assertThat(read(log)).contains(Prerequisites.FLINK_DEPLOYMENTS.missingLine());
+          });
+      assertThat(status(port, OperatorEndpoints.READINESS)).isEqualTo(503);
+      assertThat(status(port, OperatorEndpoints.LIVENESS)).isEqualTo(200);
+      String waiting = read(log);
+      assertThat(waiting).as("no stack trace while a prerequisite is missing").doesNotContainPattern("(?m)^\\s+at ");
+      assertThat(waiting.lines().filter(l -> l.contains("missing prerequisite")))
+          .as("one WARN line per missing CRD")
+          .hasSize(2)
+          .allMatch(l -> l.contains(" WARN "))
+          .anyMatch(l -> l.contains(Prerequisites.CDC_PIPELINES.missingLine()));
+
+      client.apiextensions().v1().customResourceDefinitions().resource(TestCrds.ours()).create();
+      client.apiextensions().v1().customResourceDefinitions().resource(TestCrds.flinkDeployments()).create();
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
           .untilAsserted(() -> {
             assertThat(operator.isAlive()).as("operator running; log:%n%s", read(log)).isTrue();
