@@ -60,8 +60,23 @@ public final class Patterns {
   public static final String POSTGRES_DATABASE = Endpoints.POSTGRES_DATABASE;
 
   public static final int MAX_HOST_LENGTH = Endpoints.MAX_HOST_LENGTH;
-  public static final int MAX_JDBC_URL_LENGTH = Endpoints.MAX_JDBC_URL_LENGTH;
-  public static final int MAX_LOAD_ADDRESS_LENGTH = Endpoints.MAX_LOAD_ADDRESS_LENGTH;
+
+  /**
+   * The schema's maxLength of {@code jdbcUrl}: short enough that no URL it accepts has a host over
+   * {@link #MAX_HOST_LENGTH}, which {@link Endpoints} refuses (its own bound, {@link
+   * Endpoints#MAX_JDBC_URL_LENGTH}, the longest valid URL, let a 260-character host without a port
+   * through the API server). RE2 has no look-ahead, so the pattern cannot bound the host itself;
+   * the price is that a URL whose host has more than 247 characters and a 5-digit port, valid for
+   * the operator, is refused by the API server, which says why at apply time.
+   */
+  public static final int MAX_JDBC_URL_LENGTH = 13 + MAX_HOST_LENGTH; // 13: jdbc:mysql:// (a constant, for annotations)
+
+  /**
+   * The schema's maxLength of each {@code loadUrls} entry: {@code <host>:<port>} with the shortest
+   * port, so no accepted address has a host over {@link #MAX_HOST_LENGTH} (see {@link
+   * #MAX_JDBC_URL_LENGTH} for why, and the price: hosts of 251-253 characters need a short port).
+   */
+  public static final int MAX_LOAD_ADDRESS_LENGTH = MAX_HOST_LENGTH + 2; // ":" and one digit
 
   private Patterns() {}
 }
