@@ -20,7 +20,6 @@ import dev.pipelines.cdc.operator.status.StatusFactory;
 import dev.pipelines.cdc.operator.status.StopHold;
 import dev.pipelines.cdc.operator.validation.CdcPipelineValidator;
 import dev.pipelines.cdc.operator.validation.Violation;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -161,13 +160,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
    */
   private static CdcPipeline withStatus(CdcPipeline pipeline, CdcPipelineStatus status, Context<CdcPipeline> context) {
     if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
-      CdcPipeline fresh = new CdcPipeline();
-      fresh.setMetadata(new ObjectMetaBuilder()
-          .withName(pipeline.getMetadata().getName())
-          .withNamespace(pipeline.getMetadata().getNamespace())
-          .build());
-      fresh.setStatus(status);
-      return fresh;
+      return StatusPatch.of(pipeline, status);
     }
     pipeline.setStatus(status);
     return pipeline;

@@ -13,7 +13,6 @@ import dev.pipelines.cdc.operator.status.ConditionTypes;
 import dev.pipelines.cdc.operator.status.Conditions;
 import dev.pipelines.cdc.operator.status.Reasons;
 import dev.pipelines.cdc.operator.status.StatusFactory;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -148,14 +147,8 @@ final class SourceCleanup {
         pipeline.getMetadata().getGeneration(), null, reason, message);
     CdcPipelineStatus status = StatusFactory.withCondition(pipeline.getStatus(), cleanup, clock.instant());
     if (!status.equals(pipeline.getStatus())) {
-      CdcPipeline patch = new CdcPipeline();
-      patch.setMetadata(new ObjectMetaBuilder()
-          .withName(pipeline.getMetadata().getName())
-          .withNamespace(pipeline.getMetadata().getNamespace())
-          .build());
-      patch.setStatus(status);
       try {
-        client.resource(patch).patchStatus();
+        client.resource(StatusPatch.of(pipeline, status)).patchStatus();
       } catch (KubernetesClientException e) {
         LOG.warn("could not report clean-up of {}/{}: {}", pipeline.getMetadata().getNamespace(),
             pipeline.getMetadata().getName(), e.getMessage());

@@ -10,11 +10,9 @@ import dev.pipelines.cdc.operator.database.PostgresTarget;
 import dev.pipelines.cdc.operator.database.SourceSelection;
 import dev.pipelines.cdc.operator.database.StarRocksTarget;
 import dev.pipelines.cdc.operator.desired.Names;
+import dev.pipelines.cdc.operator.secret.SecretKeys;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -57,20 +55,7 @@ final class Targets {
 
   private static Optional<Login> credentials(SecretCredentials ref, Function<String, Optional<Secret>> secrets) {
     return secrets.apply(ref.name()).flatMap(secret ->
-        value(secret, ref.usernameKey()).flatMap(user ->
-            value(secret, ref.passwordKey()).map(password -> new Login(user, password))));
-  }
-
-  /** stringData as written (API servers fold it into data, the mock server does not), else decoded data. */
-  static Optional<String> value(Secret secret, String key) {
-    Map<String, String> plain = secret.getStringData();
-    if (plain != null && plain.containsKey(key)) {
-      return Optional.ofNullable(plain.get(key));
-    }
-    Map<String, String> data = secret.getData();
-    if (data != null && data.get(key) != null) {
-      return Optional.of(new String(Base64.getDecoder().decode(data.get(key).trim()), StandardCharsets.UTF_8));
-    }
-    return Optional.empty();
+        SecretKeys.value(secret, ref.usernameKey()).flatMap(user ->
+            SecretKeys.value(secret, ref.passwordKey()).map(password -> new Login(user, password))));
   }
 }

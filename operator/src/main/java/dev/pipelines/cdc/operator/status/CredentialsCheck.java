@@ -2,10 +2,10 @@ package dev.pipelines.cdc.operator.status;
 
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.SecretCredentials;
+import dev.pipelines.cdc.operator.secret.SecretKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -45,17 +45,9 @@ public record CredentialsCheck(boolean ok, String reason, String message) {
       return;
     }
     for (String key : List.of(ref.usernameKey(), ref.passwordKey())) {
-      if (!hasKey(secret.get(), key)) {
+      if (!SecretKeys.has(secret.get(), key)) {
         keysMissing.add("Secret " + namespace + "/" + ref.name() + " (" + field + ") has no key '" + key + "'");
       }
     }
-  }
-
-  private static boolean hasKey(Secret secret, String key) {
-    return containsKey(secret.getData(), key) || containsKey(secret.getStringData(), key);
-  }
-
-  private static boolean containsKey(Map<String, String> data, String key) {
-    return data != null && data.containsKey(key);
   }
 }

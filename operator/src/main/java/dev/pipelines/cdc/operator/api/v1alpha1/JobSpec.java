@@ -10,30 +10,33 @@ import java.util.Map;
 /** How the pipeline's Flink job runs. */
 public record JobSpec(
     @JsonPropertyDescription("Job image. Default: the image the operator was built with.") String image,
-    @Default("1")
+    @Default(DEFAULT_PARALLELISM)
         @Min(1)
         @Max(JobSpec.FLINK_MAX_PARALLELISM)
         @JsonPropertyDescription("Job parallelism (snapshot readers and sink writers), at most the operator's"
-            + " maxParallelism setting (default 64). Default: 1.")
+            + " maxParallelism setting (default 64). Default: " + DEFAULT_PARALLELISM + ".")
         Integer parallelism,
     @Default(DEFAULT_CHECKPOINT_INTERVAL)
         @Pattern(Patterns.DURATION)
         @JsonPropertyDescription(
             "How often Flink checkpoints. Checkpoints advance the replication slot (so Postgres"
-                + " can free WAL) and, with exactly-once, make rows visible. Default: 30s.")
+                + " can free WAL) and, with exactly-once, make rows visible. Default: " + DEFAULT_CHECKPOINT_INTERVAL + ".")
         String checkpointInterval,
-    @Default("savepoint")
+    @Default(DEFAULT_UPGRADE_MODE)
         @JsonPropertyDescription(
-            "How the job is upgraded on spec changes: savepoint (default), last-state, or stateless"
-                + " (starts over: a new snapshot with startupMode initial).")
+            "How the job is upgraded on spec changes: savepoint, last-state, or stateless"
+                + " (starts over: a new snapshot with startupMode initial). Default: " + DEFAULT_UPGRADE_MODE + ".")
         UpgradeMode upgradeMode,
-    @Default("false")
+    @Default(DEFAULT_SUSPEND)
         @JsonPropertyDescription(
             "Stop the job (with a savepoint, per upgradeMode) but keep its replication slot, so"
-                + " no change is lost. Postgres keeps WAL for the slot meanwhile.")
+                + " no change is lost. Postgres keeps WAL for the slot meanwhile. Default: " + DEFAULT_SUSPEND + ".")
         Boolean suspend,
-    @JsonPropertyDescription("JobManager resources. Default: 0.5 CPU, 1024m memory.") JobManagerResources jobManager,
-    @JsonPropertyDescription("TaskManager resources. Default: 1 CPU, 2048m memory, 1 slot.")
+    @JsonPropertyDescription("JobManager resources. Default: " + JobManagerResources.DEFAULT_CPU + " CPU, "
+            + JobManagerResources.DEFAULT_MEMORY + " memory.")
+        JobManagerResources jobManager,
+    @JsonPropertyDescription("TaskManager resources. Default: " + TaskManagerResources.DEFAULT_CPU + " CPU, "
+            + TaskManagerResources.DEFAULT_MEMORY + " memory, " + TaskManagerResources.DEFAULT_TASK_SLOTS + " slot.")
         TaskManagerResources taskManager,
     @JsonPropertyDescription(
             "Flink configuration passed through to the FlinkDeployment. Keys the pipeline sets from"
@@ -48,7 +51,13 @@ public record JobSpec(
             "Service account the Flink pods run as. Default: the operator's setting (flink).")
         String serviceAccount) {
 
+  // Each default is one String constant: @Default and the description need compile-time
+  // constants, and the constructor parses the typed value from the same text (CrdDefaultsTest
+  // checks every default of the generated CRD against what the constructor yields).
+  public static final String DEFAULT_PARALLELISM = "1";
   public static final String DEFAULT_CHECKPOINT_INTERVAL = "30s";
+  public static final String DEFAULT_UPGRADE_MODE = "savepoint";
+  public static final String DEFAULT_SUSPEND = "false";
 
   /**
    * Flink's own ceiling on (max) parallelism: {@code KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM},
@@ -57,10 +66,10 @@ public record JobSpec(
   public static final int FLINK_MAX_PARALLELISM = 32768;
 
   public JobSpec {
-    parallelism = parallelism == null ? 1 : parallelism;
+    parallelism = parallelism == null ? Integer.valueOf(DEFAULT_PARALLELISM) : parallelism;
     checkpointInterval = checkpointInterval == null ? DEFAULT_CHECKPOINT_INTERVAL : checkpointInterval;
-    upgradeMode = upgradeMode == null ? UpgradeMode.SAVEPOINT : upgradeMode;
-    suspend = suspend == null ? Boolean.FALSE : suspend;
+    upgradeMode = upgradeMode == null ? JsonEnums.of(UpgradeMode.class, DEFAULT_UPGRADE_MODE) : upgradeMode;
+    suspend = suspend == null ? Boolean.valueOf(DEFAULT_SUSPEND) : suspend;
     jobManager = jobManager == null ? JobManagerResources.DEFAULT : jobManager;
     taskManager = taskManager == null ? TaskManagerResources.DEFAULT : taskManager;
     flinkConfiguration = flinkConfiguration == null ? Map.of() : Map.copyOf(flinkConfiguration);

@@ -19,7 +19,10 @@ public record PostgresSource(
             "The PostgreSQL server: a DNS name (RFC 1123) or an IPv4 or IPv6 address, with no port,"
                 + " scheme or parameters (the pipeline sets the connection options itself).")
         String host,
-    @Default("5432") @Min(1) @Max(65535) @JsonPropertyDescription("Port of the PostgreSQL server. Default: 5432.")
+    @Default(DEFAULT_PORT_TEXT)
+        @Min(1)
+        @Max(65535)
+        @JsonPropertyDescription("Port of the PostgreSQL server. Default: " + DEFAULT_PORT_TEXT + ".")
         Integer port,
     @Required
         @Size(min = 1)
@@ -53,12 +56,12 @@ public record PostgresSource(
             "Publication owned by this pipeline, created for the captured tables only. Default:"
                 + " the same as the slot name.")
         String publicationName,
-    @Default("initial")
+    @Default(DEFAULT_STARTUP_MODE)
         @JsonPropertyDescription(
             "initial: snapshot existing rows, then stream changes. latest-offset: stream only"
-                + " changes made after the pipeline starts. Default: initial.")
+                + " changes made after the pipeline starts. Default: " + DEFAULT_STARTUP_MODE + ".")
         StartupMode startupMode,
-    @Default("65536")
+    @Default(DEFAULT_SNAPSHOT_CHUNK_SIZE_TEXT)
         @Min(1)
         @Max(1_000_000)
         @JsonPropertyDescription(
@@ -66,33 +69,38 @@ public record PostgresSource(
                 + " failure. Each chunk costs a fixed 0.2-0.4 s (a new split reader, a watermark"
                 + " query, a schema read), so small chunks slow the snapshot; rows stream through"
                 + " (the job skips the per-chunk backfill), so the size does not hold rows in memory."
-                + " Default: 65536.")
+                + " Default: " + DEFAULT_SNAPSHOT_CHUNK_SIZE_TEXT + ".")
         Integer snapshotChunkSize,
-    @Default("true")
+    @Default(DEFAULT_DROP_SLOT_ON_DELETE)
         @JsonPropertyDescription(
             "Drop the replication slot and the publication when the pipeline is deleted (after its"
                 + " Flink job is gone), so no forgotten slot keeps WAL on the server. The annotation"
-                + " cdc.pipelines.dev/skip-cleanup: \"true\" skips this for one deletion. Default: true.")
+                + " cdc.pipelines.dev/skip-cleanup: \"true\" skips this for one deletion. Default: "
+                + DEFAULT_DROP_SLOT_ON_DELETE + ".")
         Boolean dropSlotOnDelete,
     @Default(DEFAULT_MAX_LAG)
         @Pattern(Patterns.BYTES)
         @JsonPropertyDescription(
             "Replication lag (WAL written since the slot's confirmed position) above which the"
                 + " SlotLagging condition turns True: bytes, or a quantity such as 512Mi or 1Gi."
-                + " Default: 1Gi.")
+                + " Default: " + DEFAULT_MAX_LAG + ".")
         String maxLag) {
 
-  public static final int DEFAULT_PORT = 5432;
-  public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 65536;
+  // One String constant per default (see JobSpec): @Default, the description and the constructor.
+  public static final String DEFAULT_PORT_TEXT = "5432";
+  public static final int DEFAULT_PORT = Integer.parseInt(DEFAULT_PORT_TEXT);
+  public static final String DEFAULT_STARTUP_MODE = "initial";
+  public static final String DEFAULT_SNAPSHOT_CHUNK_SIZE_TEXT = "65536";
+  public static final String DEFAULT_DROP_SLOT_ON_DELETE = "true";
   public static final String DEFAULT_MAX_LAG = "1Gi";
 
   public PostgresSource {
     port = port == null ? DEFAULT_PORT : port;
     tables = tables == null ? List.of() : List.copyOf(tables);
     excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
-    startupMode = startupMode == null ? StartupMode.INITIAL : startupMode;
-    snapshotChunkSize = snapshotChunkSize == null ? DEFAULT_SNAPSHOT_CHUNK_SIZE : snapshotChunkSize;
-    dropSlotOnDelete = dropSlotOnDelete == null ? Boolean.TRUE : dropSlotOnDelete;
+    startupMode = startupMode == null ? JsonEnums.of(StartupMode.class, DEFAULT_STARTUP_MODE) : startupMode;
+    snapshotChunkSize = snapshotChunkSize == null ? Integer.valueOf(DEFAULT_SNAPSHOT_CHUNK_SIZE_TEXT) : snapshotChunkSize;
+    dropSlotOnDelete = dropSlotOnDelete == null ? Boolean.valueOf(DEFAULT_DROP_SLOT_ON_DELETE) : dropSlotOnDelete;
     maxLag = maxLag == null ? DEFAULT_MAX_LAG : maxLag;
   }
 }

@@ -12,10 +12,10 @@ public record SecretCredentials(
         @JsonPropertyDescription("Name of the Secret, in the CdcPipeline's namespace.")
         String name,
     @Default(DEFAULT_USERNAME_KEY)
-        @JsonPropertyDescription("Key of the user name in the Secret. Default: username.")
+        @JsonPropertyDescription("Key of the user name in the Secret. Default: " + DEFAULT_USERNAME_KEY + ".")
         String usernameKey,
     @Default(DEFAULT_PASSWORD_KEY)
-        @JsonPropertyDescription("Key of the password in the Secret. Default: password.")
+        @JsonPropertyDescription("Key of the password in the Secret. Default: " + DEFAULT_PASSWORD_KEY + ".")
         String passwordKey) {
 
   public static final String DEFAULT_USERNAME_KEY = "username";

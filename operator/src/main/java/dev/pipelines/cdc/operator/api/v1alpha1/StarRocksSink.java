@@ -42,16 +42,17 @@ public record StarRocksSink(
             "Explicit target names for some source tables. Tables without a route keep their"
                 + " table name (without schema).")
         List<TableRoute> routes,
-    @Default("true")
+    @Default(DEFAULT_CREATE_TABLES)
         @JsonPropertyDescription(
-            "Create missing target tables as primary-key tables with the source's key. Default: true.")
+            "Create missing target tables as primary-key tables with the source's key. Default: "
+                + DEFAULT_CREATE_TABLES + ".")
         Boolean createTables,
-    @Default("at-least-once")
+    @Default(DEFAULT_SEMANTIC)
         @JsonPropertyDescription(
             "at-least-once: rows are loaded every flushInterval; after a failure some are loaded"
                 + " again, which primary-key tables absorb. exactly-once: Stream Load transactions"
                 + " committed with each Flink checkpoint, so rows become visible once per"
-                + " checkpointInterval. Default: at-least-once.")
+                + " checkpointInterval. Default: " + DEFAULT_SEMANTIC + ".")
         DeliverySemantic semantic,
     @Default(DEFAULT_FLUSH_INTERVAL)
         @Pattern(Patterns.DURATION)
@@ -61,20 +62,23 @@ public record StarRocksSink(
                 + " (one transaction, one new data version) per table and interval. Below 1s (the"
                 + " connector's own minimum) the loads are triggered by Flink checkpoints, so the job"
                 + " then checkpoints every flushInterval (overriding a longer checkpointInterval);"
-                + " only for at-least-once. Default: 5s.")
+                + " only for at-least-once. Default: " + DEFAULT_FLUSH_INTERVAL + ".")
         String flushInterval,
     @JsonPropertyDescription(
             "Extra Stream Load properties sent as headers with every load, e.g. max_filter_ratio,"
                 + " timeout. The pipeline sets format, columns and labels itself.")
         Map<String, String> properties) {
 
+  // One String constant per default (see JobSpec): @Default, the description and the constructor.
+  public static final String DEFAULT_CREATE_TABLES = "true";
+  public static final String DEFAULT_SEMANTIC = "at-least-once";
   public static final String DEFAULT_FLUSH_INTERVAL = "5s";
 
   public StarRocksSink {
     loadUrls = loadUrls == null ? List.of() : List.copyOf(loadUrls);
     routes = routes == null ? List.of() : List.copyOf(routes);
-    createTables = createTables == null ? Boolean.TRUE : createTables;
-    semantic = semantic == null ? DeliverySemantic.AT_LEAST_ONCE : semantic;
+    createTables = createTables == null ? Boolean.valueOf(DEFAULT_CREATE_TABLES) : createTables;
+    semantic = semantic == null ? JsonEnums.of(DeliverySemantic.class, DEFAULT_SEMANTIC) : semantic;
     flushInterval = flushInterval == null ? DEFAULT_FLUSH_INTERVAL : flushInterval;
     properties = properties == null ? Map.of() : Map.copyOf(properties);
   }
