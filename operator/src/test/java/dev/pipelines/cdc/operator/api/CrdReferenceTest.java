@@ -1,5 +1,7 @@
 package dev.pipelines.cdc.operator.api;
 
+import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -50,11 +52,11 @@ class CrdReferenceTest {
   void defaultsConstraintsAndRequiredFieldsAppearInTheirRow() throws IOException {
     String rendered = CrdReference.render(crd());
     assertThat(row(rendered, "## spec.job", "checkpointInterval"))
-        .contains("`30s`").contains("pattern `^[0-9]+(ms\\|s\\|m\\|h)$`");
+        .contains("`30s`").contains("pattern `" + Patterns.DURATION.replace("|", "\\|") + "`");
     assertThat(row(rendered, "## spec.sink.starrocks", "semantic"))
         .contains("`at-least-once`").contains("one of `at-least-once`, `exactly-once`");
     assertThat(row(rendered, "## spec.sink.starrocks", "loadUrls"))
-        .contains("**required**").contains("items ≥ 1").contains("each: length ≤ 259");
+        .contains("**required**").contains("items ≥ 1").contains("each: length ≤ " + Patterns.MAX_LOAD_ADDRESS_LENGTH);
     assertThat(row(rendered, "## spec.sink.starrocks", "routes"))
         .contains("array of object, see [spec.sink.starrocks.routes[]](#specsinkstarrocksroutes)");
     assertThat(rendered).contains("Rules: CEL `!has(self.routes)");
