@@ -12,6 +12,7 @@ import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Sche
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
 import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.junit.jupiter.api.Test;
 
 /** Debezium records, built the way Debezium's Postgres connector shapes them, into StarRocks JSON rows. */
@@ -159,15 +160,7 @@ class ChangeRowDeserializerTest {
   }
 
   private static Collector<ChangeRow> collector(List<ChangeRow> out) {
-    return new Collector<>() {
-      @Override
-      public void collect(ChangeRow record) {
-        out.add(record);
-      }
-
-      @Override
-      public void close() {}
-    };
+    return new ListCollector<>(out);
   }
 
   private static final ChangeRowDeserializer LIMITED = new ChangeRowDeserializer(Map.of("public.orders",

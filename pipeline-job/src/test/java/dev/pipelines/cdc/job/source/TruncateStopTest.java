@@ -15,6 +15,7 @@ import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Stru
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.junit.jupiter.api.Test;
 
 /** A truncate record, shaped as Debezium 1.9's Postgres connector emits it (op "t", no before or after, no key). */
@@ -81,14 +82,6 @@ class TruncateStopTest {
   }
 
   private static Collector<ChangeRow> collector(List<ChangeRow> out) {
-    return new Collector<>() {
-      @Override
-      public void collect(ChangeRow record) {
-        out.add(record);
-      }
-
-      @Override
-      public void close() {}
-    };
+    return new ListCollector<>(out);
   }
 }
