@@ -1,0 +1,102 @@
+package dev.pipelines.cdc.config.plan;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalog queries that build a {@link SourceCatalog}, run by the operator's preflight and by the
+ * job on their own connections (each keeps its timeouts and its error handling). One text each, so
+ * both sides see the same tables, keys, privileges and ownership. Only {@code java.sql}: no driver
+ * here, the caller's connection runs them. Every statement only reads the catalog.
+ */
+public final class CatalogQuery {
+  /** The connecting user and database. */
+  public static final String USER = """
+      SELECT current_user, r.rolsuper, has_database_privilege(current_database(), 'CREATE'), current_database()
+      FROM pg_roles r WHERE r.rolname = current_user""";
+
+  /**
+   * Every table the pipeline could capture: ordinary tables and partitioned parents outside the system
+   * schemas; partitions are read through their parent, so they are left out. Ownership is PostgreSQL's
+   * own test (the privileges of the owner's role, {@code pg_has_role(..., 'USAGE')}), which is what
+   * ALTER PUBLICATION checks. A column is TOAST-able when its storage is not {@code plain}.
+   */
+  public static final String TABLES = """
+      SELECT n.nspname, c.relname, c.relkind::text,
+             COALESCE((SELECT array_agg(a.attname::text ORDER BY array_position(i.indkey::int2[], a.attnum))
+                       FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                       WHERE i.indrelid = c.oid AND i.indisprimary), '{}'),
+             c.relreplident = 'f',
+             EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0
+                     AND NOT a.attisdropped AND a.attstorage <> 'p'),
+             has_table_privilege(c.oid, 'SELECT'),
+             pg_has_role(c.relowner, 'USAGE')
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p')
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+        AND NOT c.relispartition
+      ORDER BY 1, 2""";
+
+  /** The pipeline's publication, with the same ownership test as the tables. */
+  public static final String PUBLICATION = """
+      SELECT pg_has_role(p.pubowner, 'USAGE'), p.puballtables,
+             COALESCE(array_agg(t.schemaname || '.' || t.tablename) FILTER (WHERE t.tablename IS NOT NULL), '{}')
+      FROM pg_publication p LEFT JOIN pg_publication_tables t ON t.pubname = p.pubname
+      WHERE p.pubname = ? GROUP BY p.pubowner, p.puballtables""";
+
+  private CatalogQuery() {}
+
+  /** Runs the three queries on {@code connection}. */
+  public static SourceCatalog read(Connection connection, String publicationName) throws SQLException {
+    String user;
+    boolean superuser;
+    boolean mayCreate;
+    String database;
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(USER)) {
+      if (!rs.next()) {
+        throw new SQLException("current_user is not in pg_roles", "42704");
+      }
+      user = rs.getString(1);
+      superuser = rs.getBoolean(2);
+      mayCreate = rs.getBoolean(3);
+      database = rs.getString(4);
+    }
+    return new SourceCatalog(database, tables(connection), publication(connection, publicationName),
+        new CatalogUser(user, superuser, mayCreate));
+  }
+
+  private static List<CatalogTable> tables(Connection connection) throws SQLException {
+    List<CatalogTable> tables = new ArrayList<>();
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(TABLES)) {
+      while (rs.next()) {
+        tables.add(new CatalogTable(rs.getString(1), rs.getString(2), TableKind.ofRelkind(rs.getString(3)),
+            List.of(strings(rs.getArray(4))), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)));
+      }
+    }
+    return tables;
+  }
+
+  private static Optional<CatalogPublication> publication(Connection connection, String name) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement(PUBLICATION)) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new CatalogPublication(rs.getBoolean(1), rs.getBoolean(2), Set.of(strings(rs.getArray(3)))));
+      }
+    }
+  }
+
+  private static String[] strings(Array array) throws SQLException {
+    return (String[]) array.getArray();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.pipelines.cdc.config.plan;
+
+import dev.pipelines.cdc.config.names.SourceTableNames;
+import dev.pipelines.cdc.config.names.TargetNamePlan;
+import dev.pipelines.cdc.config.names.TargetNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The planning rules over one {@link SourceCatalog}: which tables a spec selects, which it may not
+ * capture and why, the publication decision and each table's StarRocks name. Pure. The operator's
+ * preflight and the job both call it, so they select, refuse and explain the same way; each message
+ * names every table concerned and the statement that fixes it.
+ */
+public final class SourcePlanner {
+  private SourcePlanner() {}
+
+  /**
+   * @param columnsBySource column names of selected tables, by {@code schema.table}, where they are
+   *     known (the job reads them; the operator's preflight reads tables only and passes none): the
+   *     target-name rule then checks them too
+   */
+  public static SourcePlan plan(SourceCatalog catalog, PlanRequest request, Map<String, List<String>> columnsBySource) {
+    TableSelector selector = new TableSelector(request.include(), request.exclude());
+    List<CatalogTable> selected = catalog.tables().stream().filter(t -> selector.selects(t.qualifiedName())).toList();
+    String user = catalog.user().name();
+    List<PlanProblem> problems = new ArrayList<>();
+
+    List<String> unmatched = selector.unmatchedPatterns(names(catalog.tables()));
+    if (!unmatched.isEmpty()) {
+      problems.add(new PlanProblem(ProblemKind.TABLE_NOT_FOUND, "no table matches " + quoted(unmatched)
+          + " in database " + catalog.database() + " (patterns are regular expressions over the whole schema.table"
+          + " name, minus excludeTables; names are case-sensitive)"));
+    }
+    List<String> unreadable = names(selected.stream().filter(t -> !t.selectable()).toList());
+    if (!unreadable.isEmpty()) {
+      problems.add(new PlanProblem(ProblemKind.NOT_SELECTABLE, "user '" + user + "' may not read "
+          + String.join(", ", unreadable) + "; the snapshot needs GRANT SELECT ON " + String.join(", ", unreadable)
+          + " TO " + user));
+    }
+    List<String> keyless = names(selected.stream().filter(t -> !t.hasPrimaryKey()).toList());
+    if (!keyless.isEmpty()) {
+      problems.add(new PlanProblem(ProblemKind.NO_PRIMARY_KEY, (keyless.size() == 1 ? "table " : "tables ")
+          + String.join(", ", keyless) + (keyless.size() == 1 ? " has" : " have") + " no primary key; the job"
+          + " writes StarRocks primary-key tables and splits snapshots by key: add one (ALTER TABLE ... ADD"
+          + " PRIMARY KEY) or leave the table out with excludeTables"));
+    }
+    // Every target name decided (and checked) at once, so that nothing reaches DDL unless the whole
+    // set is valid; the catalog decides which tables meet by default (a.orders and b.orders).
+    TargetNamePlan targets = TargetNames.plan(selected.stream()
+        .map(t -> new SourceTableNames(t.qualifiedName(), t.name(), columnsBySource.getOrDefault(t.qualifiedName(), List.of())))
+        .toList(), request.routes());
+    targets.problems().forEach(p -> problems.add(new PlanProblem(ProblemKind.TARGET_NAMES_INVALID, p)));
+
+    PublicationAction publication = publication(catalog, request.publicationName(), selected, problems);
+    return new SourcePlan(selected, targets.targetBySource(), publication, problems);
+  }
+
+  /**
+   * A publication that covers every selected table is used as it is, whoever owns it. A missing one
+   * is created, and an incomplete one extended, by the job (Debezium's {@code filtered} mode), which
+   * PostgreSQL allows a superuser, or a user with CREATE on the database (to create) and the
+   * privileges of the owner of the publication (to change it) and of every table it adds. A CDC user
+   * rarely owns them, so this is where the job would otherwise fail once started.
+   */
+  private static PublicationAction publication(SourceCatalog catalog, String name, List<CatalogTable> selected,
+      List<PlanProblem> problems) {
+    CatalogUser user = catalog.user();
+    if (catalog.publication().isEmpty()) {
+      List<String> notOwned = names(selected.stream().filter(t -> !t.owned()).toList());
+      if (user.superuser() || (user.mayCreateInDatabase() && notOwned.isEmpty())) {
+        return PublicationAction.CREATE;
+      }
+      String lacks = (user.mayCreateInDatabase() ? "" : "CREATE on the database")
+          + (!user.mayCreateInDatabase() && !notOwned.isEmpty() ? " and " : "")
+          + (notOwned.isEmpty() ? "" : "ownership of " + String.join(", ", notOwned));
+      problems.add(new PlanProblem(ProblemKind.PUBLICATION_NOT_CREATABLE, "publication " + name
+          + " does not exist and user '" + user.name() + "' may not create it (lacks " + lacks + "); as the tables'"
+          + " owner run CREATE PUBLICATION " + name + " FOR TABLE " + String.join(", ", names(selected))));
+      return PublicationAction.REFUSED;
+    }
+    CatalogPublication pub = catalog.publication().get();
+    Set<String> published = pub.tables();
+    List<CatalogTable> missing = pub.allTables() ? List.of()
+        : selected.stream().filter(t -> !published.contains(t.qualifiedName())).toList();
+    if (missing.isEmpty()) {
+      return PublicationAction.USE_AS_IS;
+    }
+    if (user.superuser() || (pub.owned() && missing.stream().allMatch(CatalogTable::owned))) {
+      return PublicationAction.EXTEND;
+    }
+    String missingNames = String.join(", ", names(missing));
+    problems.add(new PlanProblem(ProblemKind.PUBLICATION_INCOMPLETE, "publication " + name + " does not publish "
+        + missingNames + " and user '" + user.name() + "' may not add them (needs ownership of the publication and"
+        + " the tables); as its owner run ALTER PUBLICATION " + name + " ADD TABLE " + missingNames));
+    return PublicationAction.REFUSED;
+  }
+
+  private static List<String> names(List<CatalogTable> tables) {
+    return tables.stream().map(CatalogTable::qualifiedName).toList();
+  }
+
+  private static String quoted(List<String> patterns) {
+    return patterns.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
+  }
+}
