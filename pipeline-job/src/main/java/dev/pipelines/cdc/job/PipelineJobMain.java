@@ -5,8 +5,8 @@ import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.endpoint.PipelineEndpoints;
 import dev.pipelines.cdc.config.RestartPolicy;
+import dev.pipelines.cdc.config.plan.SourceCatalog;
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
-import dev.pipelines.cdc.job.catalog.TableSelector;
 import dev.pipelines.cdc.job.ddl.StarRocksSchemaSync;
 import java.sql.Connection;
 import java.time.Duration;
@@ -75,9 +75,8 @@ public final class PipelineJobMain {
       throws Exception {
     try (Connection pg = JobConnections.postgres(endpoints.postgres(), endpoints.postgresDatabase(), credentials)) {
       PostgresCatalog catalog = new PostgresCatalog(pg);
-      TableSelector selector = new TableSelector(config.source().tables(), config.source().excludeTables());
-      return PipelinePlan.of(config, catalog.tableNames(), catalog.tables(selector),
-          catalog.publication(config.source().publicationName()));
+      SourceCatalog described = catalog.describe(config.source().publicationName());
+      return PipelinePlan.of(config, described, catalog.tables(PipelinePlan.selected(config, described)));
     }
   }
 }

@@ -1,13 +1,15 @@
 package dev.pipelines.cdc.job;
 
 import dev.pipelines.cdc.config.PipelineConfig;
-import dev.pipelines.cdc.config.names.SourceTableNames;
-import dev.pipelines.cdc.config.names.TargetNamePlan;
 import dev.pipelines.cdc.config.names.TargetNames;
-import dev.pipelines.cdc.job.catalog.ExistingPublication;
+import dev.pipelines.cdc.config.plan.CatalogTable;
+import dev.pipelines.cdc.config.plan.PlanProblem;
+import dev.pipelines.cdc.config.plan.PlanRequest;
+import dev.pipelines.cdc.config.plan.SourceCatalog;
+import dev.pipelines.cdc.config.plan.SourcePlan;
+import dev.pipelines.cdc.config.plan.SourcePlanner;
 import dev.pipelines.cdc.job.catalog.SourceColumn;
 import dev.pipelines.cdc.job.catalog.SourceTable;
-import dev.pipelines.cdc.job.catalog.TableSelector;
 import dev.pipelines.cdc.job.ddl.TargetTable;
 import dev.pipelines.cdc.job.ddl.TargetTables;
 import dev.pipelines.cdc.job.source.PublicationMode;
@@ -18,13 +20,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * What the job will do, decided before it starts: which source tables, their StarRocks tables, and
- * what the deserializer needs to know. Every problem with the schema is found here, all at once,
- * before a row moves.
+ * what the deserializer needs to know. The selection, refusals, target names and publication decision
+ * are the shared planning rules' ({@link SourcePlanner}, the same the operator's preflight applies);
+ * the job adds what needs the columns (types). Every problem is found here, all at once, before a row
+ * moves.
  *
  * @param sources captured tables
  * @param targets the StarRocks table of each, by source {@code schema.table}
@@ -32,45 +35,47 @@ import java.util.stream.Collectors;
  */
 public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> targets, PublicationMode publicationMode) {
 
-  public static PipelinePlan of(PipelineConfig config, List<String> allTables, List<SourceTable> selected,
-      Optional<ExistingPublication> publication) {
-    TableSelector selector = new TableSelector(config.source().tables(), config.source().excludeTables());
-    List<String> problems = new ArrayList<>();
-    List<String> unmatched = selector.unmatchedPatterns(allTables);
-    if (!unmatched.isEmpty()) {
-      problems.add("no table matches " + unmatched + " in database " + config.source().database()
-          + " (or the user cannot see it)");
+  /** What the config asks of the source, for the planning rules. */
+  public static PlanRequest request(PipelineConfig config) {
+    return new PlanRequest(config.source().tables(), config.source().excludeTables(), config.source().publicationName(),
+        config.sink().routes());
+  }
+
+  /** The catalog's tables the config selects: the ones whose columns the job reads. */
+  public static List<CatalogTable> selected(PipelineConfig config, SourceCatalog catalog) {
+    return SourcePlanner.selected(catalog, request(config));
+  }
+
+  /**
+   * @param catalog the source's description ({@link dev.pipelines.cdc.job.catalog.PostgresCatalog#describe})
+   * @param sources the {@link #selected} tables with their columns
+   */
+  public static PipelinePlan of(PipelineConfig config, SourceCatalog catalog, List<SourceTable> sources) {
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    sources.forEach(t -> columns.put(t.qualifiedName(), t.columns().stream().map(SourceColumn::name).toList()));
+    SourcePlan plan = SourcePlanner.plan(catalog, request(config), columns);
+    if (!plan.selectedNames().equals(sources.stream().map(SourceTable::qualifiedName).toList())) {
+      throw new IllegalArgumentException("columns read for " + columns.keySet() + ", but the plan selects "
+          + plan.selectedNames());
     }
+    List<String> problems = new ArrayList<>(plan.problems().stream().map(PlanProblem::message).toList());
     TargetNames.databaseProblem(config.sink().database()).ifPresent(problems::add);
-    // Every target name decided (and checked) before any table is planned, so that nothing reaches
-    // DDL unless the whole set is valid.
-    TargetNamePlan names = TargetNames.plan(selected.stream().map(PipelinePlan::names).toList(), config.sink().routes());
     Map<String, TargetTable> targets = new LinkedHashMap<>();
-    for (SourceTable table : selected) {
+    for (SourceTable table : sources) {
+      if (table.primaryKey().isEmpty()) {
+        continue; // refused by the plan, with the fix
+      }
       try {
         targets.put(table.qualifiedName(),
-            TargetTables.of(table, config.sink().database(), names.targetBySource().get(table.qualifiedName())));
+            TargetTables.of(table, config.sink().database(), plan.targetBySource().get(table.qualifiedName())));
       } catch (UnsupportedSchemaException e) {
         problems.add(e.getMessage());
       }
     }
-    problems.addAll(names.problems());
-    PublicationMode mode = PublicationMode.FILTERED;
-    try {
-      mode = PublicationMode.decide(config.source().publicationName(), publication,
-          selected.stream().map(SourceTable::qualifiedName).toList());
-    } catch (UnsupportedSchemaException e) {
-      problems.add(e.getMessage());
-    }
     if (!problems.isEmpty()) {
       throw new UnsupportedSchemaException("the pipeline cannot start: " + String.join("; ", problems));
     }
-    return new PipelinePlan(selected, targets, mode);
-  }
-
-  private static SourceTableNames names(SourceTable table) {
-    return new SourceTableNames(table.qualifiedName(), table.name(),
-        table.columns().stream().map(SourceColumn::name).toList());
+    return new PipelinePlan(sources, targets, PublicationMode.of(plan.publication()));
   }
 
   public List<String> sourceNames() {

@@ -218,7 +218,7 @@ class PipelineJobIT {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunningPipeline.start(config, credentials(sr), checkpoints, 1,
             Optional.empty()))
-        .hasMessageContaining("no table matches [e2e_refuse.missing]")
+        .hasMessageContaining("no table matches 'e2e_refuse.missing'")
         .hasMessageContaining("table e2e_refuse.events has no primary key");
     assertThat(pg.replicationSlots()).noneMatch(s -> s.name().equals("refuse_slot"));
   }

@@ -6,6 +6,7 @@ import dev.pipelines.cdc.config.endpoint.Endpoints;
 import dev.pipelines.cdc.config.endpoint.InvalidEndpointException;
 import dev.pipelines.cdc.config.names.StarRocksNames;
 import dev.pipelines.cdc.config.names.TargetNames;
+import dev.pipelines.cdc.config.plan.StreamLoadHeaders;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.JobSpec;
 import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
@@ -44,9 +45,6 @@ public final class CdcPipelineValidator {
   private static final Pattern STARROCKS_NAME = Pattern.compile(Patterns.STARROCKS_NAME);
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile(Patterns.DNS_SUBDOMAIN);
   private static final Pattern MEMORY = Pattern.compile(Patterns.MEMORY);
-  /** Stream Load headers the job sets itself; overriding them would break change application. */
-  private static final Set<String> RESERVED_LOAD_PROPERTIES =
-      Set.of("format", "strip_outer_array", "columns", "label", "partial_update", "jsonpaths", "db", "table");
 
   private static final String MAX_PARALLELISM_KEY = "pipeline.max-parallelism";
 
@@ -173,7 +171,7 @@ public final class CdcPipelineValidator {
           }
         }, () -> out.add(new Violation(at + ".flushInterval",
             "'" + sr.flushInterval() + "' must be a duration of at least 100ms, e.g. 200ms, 5s or 1m")));
-    sr.properties().keySet().stream().sorted().filter(RESERVED_LOAD_PROPERTIES::contains).forEach(key ->
+    sr.properties().keySet().stream().sorted().filter(StreamLoadHeaders.RESERVED::contains).forEach(key ->
         out.add(new Violation(at + ".properties." + key,
             "is set by the pipeline itself (it decides how changes are encoded and labelled); remove it")));
   }

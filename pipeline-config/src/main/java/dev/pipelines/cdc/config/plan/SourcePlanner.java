@@ -25,7 +25,7 @@ public final class SourcePlanner {
    */
   public static SourcePlan plan(SourceCatalog catalog, PlanRequest request, Map<String, List<String>> columnsBySource) {
     TableSelector selector = new TableSelector(request.include(), request.exclude());
-    List<CatalogTable> selected = catalog.tables().stream().filter(t -> selector.selects(t.qualifiedName())).toList();
+    List<CatalogTable> selected = selected(catalog, request);
     String user = catalog.user().name();
     List<PlanProblem> problems = new ArrayList<>();
 
@@ -57,6 +57,12 @@ public final class SourcePlanner {
 
     PublicationAction publication = publication(catalog, request.publicationName(), selected, problems);
     return new SourcePlan(selected, targets.targetBySource(), publication, problems);
+  }
+
+  /** The catalog's tables the request selects, in catalog order (the job reads their columns before planning). */
+  public static List<CatalogTable> selected(SourceCatalog catalog, PlanRequest request) {
+    TableSelector selector = new TableSelector(request.include(), request.exclude());
+    return catalog.tables().stream().filter(t -> selector.selects(t.qualifiedName())).toList();
   }
 
   /**

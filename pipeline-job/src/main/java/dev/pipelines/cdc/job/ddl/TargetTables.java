@@ -3,21 +3,21 @@ package dev.pipelines.cdc.job.ddl;
 import dev.pipelines.cdc.job.catalog.SourceColumn;
 import dev.pipelines.cdc.job.catalog.SourceTable;
 import dev.pipelines.cdc.job.types.StarRocksTypes;
-import dev.pipelines.cdc.job.types.UnsupportedSchemaException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Source table → the StarRocks table it is written to. Pure. The table's name is decided before,
- * for every table at once, by {@link dev.pipelines.cdc.config.names.TargetNames}.
+ * Source table → the StarRocks table it is written to. Pure. Which tables get here (keyed ones) and
+ * their names are decided before, for every table at once, by the shared planning rules
+ * ({@link dev.pipelines.cdc.config.plan.SourcePlanner}).
  */
 public final class TargetTables {
   private TargetTables() {}
 
   public static TargetTable of(SourceTable source, String database, String name) {
     if (source.primaryKey().isEmpty()) {
-      throw new UnsupportedSchemaException("table " + source.qualifiedName() + " has no primary key: changes could"
-          + " not be applied by key in StarRocks. Add a primary key or exclude the table (excludeTables)");
+      // The planning rules (SourcePlanner) refuse such a table, with the fix, before any is planned.
+      throw new IllegalArgumentException(source.qualifiedName() + " has no primary key: the plan should have refused it");
     }
     List<TargetColumn> keyColumns = new ArrayList<>();
     List<TargetColumn> others = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.pipelines.cdc.config.StarRocksSinkConfig;
 import dev.pipelines.cdc.config.endpoint.HostPort;
 import dev.pipelines.cdc.config.endpoint.PipelineEndpoints;
 import dev.pipelines.cdc.config.endpoint.StarRocksJdbc;
+import dev.pipelines.cdc.config.plan.StreamLoadHeaders;
 import dev.pipelines.cdc.job.Credentials;
 import dev.pipelines.cdc.job.ddl.TargetColumn;
 import dev.pipelines.cdc.job.ddl.TargetTable;
@@ -47,9 +48,9 @@ public final class StarRocksSinkFactory {
         .withProperty("sink.buffer-flush.interval-ms",
             String.valueOf(FlushPolicy.connectorFlushMillis(sink.flushIntervalMillis())))
         // The legacy SinkFunction path: the unified-sink-API committer only logs a failed commit.
-        .withProperty("sink.use.new-sink-api", "false")
-        .withProperty("sink.properties.format", "json")
-        .withProperty("sink.properties.strip_outer_array", "true");
+        .withProperty("sink.use.new-sink-api", "false");
+    // The pipeline's own headers (the operator's validator refuses a spec that sets them).
+    StreamLoadHeaders.FORMAT.forEach((key, value) -> b.withProperty("sink.properties." + key, value));
     if (sink.semantic() == DeliverySemantic.EXACTLY_ONCE) {
       b.withProperty("sink.semantic", "exactly-once");
       b.withProperty("sink.label-prefix", labelPrefix(config));
@@ -87,6 +88,7 @@ public final class StarRocksSinkFactory {
    * documents as the way to carry upserts and deletes in one load.
    */
   static String columnsHeader(TargetTable table) {
+    // Sent as StreamLoadHeaders.COLUMNS (the connector names the header itself).
     return table.columns().stream().map(TargetColumn::name).map(n -> "`" + n.replace("`", "") + "`")
         .collect(Collectors.joining(",")) + ",`__op`";
   }

@@ -1,14 +1,12 @@
 package dev.pipelines.cdc.job.source;
 
-import dev.pipelines.cdc.job.catalog.ExistingPublication;
-import dev.pipelines.cdc.job.types.UnsupportedSchemaException;
-import java.util.List;
-import java.util.Optional;
+import dev.pipelines.cdc.config.plan.PublicationAction;
 
 /**
- * How the source treats the publication (Debezium's {@code publication.autocreate.mode}).
- * Changing a publication needs its owner, and a CDC user usually owns nothing: a publication
- * that already covers every captured table is used as it is.
+ * How the source treats the publication (Debezium's {@code publication.autocreate.mode}), from the
+ * shared planning rules' decision ({@link dev.pipelines.cdc.config.plan.SourcePlanner}): a
+ * publication that already covers every captured table is used as it is, since changing one needs
+ * its owner and a CDC user usually owns nothing.
  */
 public enum PublicationMode {
   /** Use the existing publication untouched. */
@@ -26,19 +24,12 @@ public enum PublicationMode {
     return debeziumValue;
   }
 
-  public static PublicationMode decide(String name, Optional<ExistingPublication> existing, List<String> captured) {
-    if (existing.isEmpty()) {
-      return FILTERED;
-    }
-    List<String> missing = existing.get().missing(captured);
-    if (missing.isEmpty()) {
-      return DISABLED;
-    }
-    if (!existing.get().ownedByUs()) {
-      throw new UnsupportedSchemaException("publication " + name + " does not publish " + missing
-          + " and the pipeline's user does not own it: as its owner, run ALTER PUBLICATION " + name + " ADD TABLE "
-          + String.join(", ", missing));
-    }
-    return FILTERED;
+  /** The mode that carries out the decision; a refused publication never gets this far (the plan fails). */
+  public static PublicationMode of(PublicationAction action) {
+    return switch (action) {
+      case USE_AS_IS -> DISABLED;
+      case CREATE, EXTEND -> FILTERED;
+      case REFUSED -> throw new IllegalArgumentException("a refused publication has no mode: the plan reports why");
+    };
   }
 }

@@ -1,11 +1,9 @@
 package dev.pipelines.cdc.job.ddl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipelines.cdc.job.catalog.SourceColumn;
 import dev.pipelines.cdc.job.catalog.SourceTable;
-import dev.pipelines.cdc.job.types.UnsupportedSchemaException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +26,6 @@ class TargetTablesTest {
         new TargetColumn("note", "VARCHAR(1048576)", true),
         new TargetColumn("price", "DECIMAL(12,2)", true));
     assertThat(t.primaryKey()).containsExactly("order_id", "item_no");
-  }
-
-  @Test
-  void tableWithoutKeyIsRefused() {
-    SourceTable noKey = new SourceTable("public", "events", List.of(new SourceColumn("v", "text", false, true)),
-        List.of(), false);
-
-    assertThatThrownBy(() -> TargetTables.of(noKey, "shop", "t"))
-        .isInstanceOf(UnsupportedSchemaException.class)
-        .hasMessageStartingWith("table public.events has no primary key");
   }
 
   @Test

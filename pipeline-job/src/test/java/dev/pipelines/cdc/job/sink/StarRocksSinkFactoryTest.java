@@ -43,6 +43,20 @@ class StarRocksSinkFactoryTest {
     assertThat(options.getLoadUrlList()).containsExactly("fe:8030");
   }
 
+  /**
+   * Every Stream Load header the job sets is one the operator's validator refuses in a spec
+   * (StreamLoadHeaders.RESERVED), so a user's properties never fight the job's.
+   */
+  @Test
+  void theHeadersTheJobSetsAreTheReservedOnes() {
+    Map<String, String> headers = StarRocksSinkFactory.options(config(5_000), credentials(), TABLES)
+        .getSinkStreamLoadProperties();
+
+    assertThat(headers).containsAllEntriesOf(dev.pipelines.cdc.config.plan.StreamLoadHeaders.FORMAT);
+    assertThat(dev.pipelines.cdc.config.plan.StreamLoadHeaders.RESERVED).containsAll(headers.keySet())
+        .contains(dev.pipelines.cdc.config.plan.StreamLoadHeaders.COLUMNS);
+  }
+
   /** A config file that did not come through the operator is refused before the connector sees it. */
   @Test
   void aJdbcUrlWithParametersInTheConfigFileIsRefused() {
