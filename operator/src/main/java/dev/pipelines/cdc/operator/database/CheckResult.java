@@ -1,12 +1,11 @@
 package dev.pipelines.cdc.operator.database;
 
-import dev.pipelines.cdc.operator.status.Reasons;
-
 /**
  * The outcome of one preflight check.
  *
  * @param ok the check passed
- * @param reason a {@link Reasons} constant, e.g. {@code WalLevelNotLogical}
+ * @param reason a condition reason, e.g. {@code WalLevelNotLogical} ({@link DatabaseReasons} for this
+ *     package's checks; status.Reasons lists them all)
  * @param message what was found and what to do about it; never contains a secret
  * @param transientFailure the failure may go away by itself (network, server starting): retried
  *     with backoff, and a running job is left alone meanwhile

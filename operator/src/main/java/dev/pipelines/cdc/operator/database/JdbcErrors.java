@@ -1,6 +1,5 @@
 package dev.pipelines.cdc.operator.database;
 
-import dev.pipelines.cdc.operator.status.Reasons;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -19,16 +18,16 @@ final class JdbcErrors {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String detail = firstLine(e.getMessage());
     if (state.startsWith("28") || e.getErrorCode() == 1045) {
-      return CheckResult.failed(Reasons.AUTHENTICATION_FAILED,
+      return CheckResult.failed(DatabaseReasons.AUTHENTICATION_FAILED,
           what + " refused user '" + user + "': " + detail + " (check the credentials Secret)");
     }
     if ("3D000".equals(state) || e.getErrorCode() == 1049) {
-      return CheckResult.failed(Reasons.DATABASE_NOT_FOUND, what + ": " + detail);
+      return CheckResult.failed(DatabaseReasons.DATABASE_NOT_FOUND, what + ": " + detail);
     }
     if (state.startsWith("08") || "57P03".equals(state) || hasNetworkCause(e)) {
-      return CheckResult.retry(Reasons.UNREACHABLE, what + " is unreachable: " + detail);
+      return CheckResult.retry(DatabaseReasons.UNREACHABLE, what + " is unreachable: " + detail);
     }
-    return CheckResult.retry(Reasons.CHECK_FAILED, what + ": " + detail + " (SQLSTATE " + state + ")");
+    return CheckResult.retry(DatabaseReasons.CHECK_FAILED, what + ": " + detail + " (SQLSTATE " + state + ")");
   }
 
   private static boolean hasNetworkCause(Throwable e) {

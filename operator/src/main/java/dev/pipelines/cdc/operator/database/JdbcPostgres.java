@@ -3,59 +3,39 @@ package dev.pipelines.cdc.operator.database;
 import dev.pipelines.cdc.config.endpoint.Endpoints;
 import dev.pipelines.cdc.config.endpoint.InvalidEndpointException;
 import dev.pipelines.cdc.config.endpoint.PostgresJdbc;
-import dev.pipelines.cdc.operator.status.Reasons;
+import dev.pipelines.cdc.config.plan.CatalogQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * The source database over JDBC, as the pipeline's own user. Every statement the operator runs
- * in a source database is in this class (docs/database.md lists them). Connections are short-lived and
+ * in a source database is in this class or in the catalog queries it shares with the job
+ * ({@link CatalogQuery}); docs/database.md lists them. Connections are short-lived and
  * have 5 s connect, login and socket timeouts, so a reconcile thread never hangs on a database.
  */
 public final class JdbcPostgres implements SourceInspector, SlotCleaner {
   static final int TIMEOUT_SECONDS = 5;
 
+  /**
+   * What only the operator checks. Tables, the publication and the user's rights come from the
+   * queries the job runs too ({@link CatalogQuery}).
+   */
   static final String SERVER = """
-      SELECT current_setting('wal_level'), r.rolreplication, r.rolsuper,
+      SELECT current_setting('wal_level'), r.rolreplication,
              current_setting('max_replication_slots')::int,
-             (SELECT count(*) FROM pg_replication_slots)::int,
-             has_database_privilege(current_database(), 'CREATE')
+             (SELECT count(*) FROM pg_replication_slots)::int
       FROM pg_roles r WHERE r.rolname = current_user""";
-
-  /** Every user table, as the job sees them (its catalog uses the same filter). */
-  static final String TABLES = """
-      SELECT n.nspname, c.relname,
-             EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary),
-             c.relreplident = 'f',
-             EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0
-                     AND NOT a.attisdropped AND a.attstorage <> 'p'),
-             has_table_privilege(c.oid, 'SELECT'),
-             pg_has_role(c.relowner, 'USAGE')
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p')
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
-        AND NOT c.relispartition
-      ORDER BY 1, 2""";
 
   static final String SLOT = """
       SELECT active, confirmed_flush_lsn::text,
              pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint,
              pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint
       FROM pg_replication_slots WHERE slot_name = ?""";
-
-  static final String PUBLICATION = """
-      SELECT pg_has_role(p.pubowner, 'USAGE'), p.puballtables,
-             COALESCE(array_agg(t.schemaname || '.' || t.tablename) FILTER (WHERE t.tablename IS NOT NULL), '{}')
-      FROM pg_publication p LEFT JOIN pg_publication_tables t ON t.pubname = p.pubname
-      WHERE p.pubname = ? GROUP BY p.pubowner, p.puballtables""";
 
   static final String DROP_SLOT = "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
       + " WHERE slot_name = ? AND NOT active";
@@ -70,7 +50,7 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
   @Override
   public SourceReport inspect(PostgresTarget target, SourceSelection selection) {
     try (Connection c = connect(target)) {
-      return SourceVerdict.evaluate(facts(c, selection), selection, target.user());
+      return SourceVerdict.evaluate(facts(c, selection), selection);
     } catch (SQLException e) {
       return SourceReport.unreachable(JdbcErrors.classify(e, "PostgreSQL at " + target.address(), target.user()));
     }
@@ -81,12 +61,12 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
     try (Connection c = connect(target)) {
       Optional<SlotReading> slot = slot(c, slotName);
       if (slot.isPresent() && slot.get().active()) {
-        return CleanupOutcome.retry(Reasons.SLOT_ACTIVE,
+        return CleanupOutcome.retry(DatabaseReasons.SLOT_ACTIVE,
             "replication slot " + slotName + " is still in use by a consumer; waiting for it to disconnect");
       }
       boolean slotDropped = slot.isPresent() && dropSlot(c, slotName);
       if (slot.isPresent() && !slotDropped) {
-        return CleanupOutcome.retry(Reasons.SLOT_ACTIVE,
+        return CleanupOutcome.retry(DatabaseReasons.SLOT_ACTIVE,
             "replication slot " + slotName + " became active while being dropped; retrying");
       }
       String slotText = slotDropped ? "dropped replication slot " + slotName : "replication slot " + slotName + " did not exist";
@@ -144,10 +124,8 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
       }
       String walLevel = rs.getString(1);
       boolean replication = rs.getBoolean(2);
-      boolean superuser = rs.getBoolean(3);
-      int maxSlots = rs.getInt(4);
-      int usedSlots = rs.getInt(5);
-      boolean canCreate = rs.getBoolean(6);
+      int maxSlots = rs.getInt(3);
+      int usedSlots = rs.getInt(4);
       Optional<SlotReading> slot = Optional.empty();
       Optional<String> slotError = Optional.empty();
       try {
@@ -156,32 +134,8 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
         // e.g. pg_current_wal_lsn() on a standby: the preflight still stands, the figures do not.
         slotError = Optional.of(e.getMessage().trim());
       }
-      return new SourceFacts(walLevel, replication, superuser, maxSlots, usedSlots, canCreate, tables(c),
-          publication(c, selection.publicationName()), slot, slotError);
-    }
-  }
-
-  private static List<CatalogTable> tables(Connection c) throws SQLException {
-    List<CatalogTable> tables = new ArrayList<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(TABLES)) {
-      while (rs.next()) {
-        tables.add(new CatalogTable(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-            rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)));
-      }
-    }
-    return tables;
-  }
-
-  private static Optional<PublicationFacts> publication(Connection c, String name) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(PUBLICATION)) {
-      st.setString(1, name);
-      try (ResultSet rs = st.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        String[] tables = (String[]) rs.getArray(3).getArray();
-        return Optional.of(new PublicationFacts(rs.getBoolean(1), rs.getBoolean(2), Set.of(tables)));
-      }
+      return new SourceFacts(walLevel, replication, maxSlots, usedSlots,
+          CatalogQuery.read(c, selection.publicationName()), slot, slotError);
     }
   }
 

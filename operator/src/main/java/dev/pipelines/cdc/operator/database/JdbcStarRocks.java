@@ -4,7 +4,6 @@ import dev.pipelines.cdc.config.endpoint.Endpoints;
 import dev.pipelines.cdc.config.endpoint.HostPort;
 import dev.pipelines.cdc.config.endpoint.InvalidEndpointException;
 import dev.pipelines.cdc.config.endpoint.StarRocksJdbc;
-import dev.pipelines.cdc.operator.status.Reasons;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +30,7 @@ public final class JdbcStarRocks implements SinkInspector {
       frontend = Endpoints.starRocksFrontend(target.jdbcUrl());
     } catch (InvalidEndpointException e) {
       // The validator refuses such a spec first; this is the connection's own check.
-      return CheckResult.failed(Reasons.INVALID_SPEC, "spec.sink.starrocks.jdbcUrl: " + e.getMessage());
+      return CheckResult.failed(DatabaseReasons.INVALID_SPEC, "spec.sink.starrocks.jdbcUrl: " + e.getMessage());
     }
     String what = "StarRocks FE at " + frontend;
     try (Connection c = connect(frontend, target); PreparedStatement st = c.prepareStatement(DATABASE_EXISTS)) {
@@ -41,11 +40,11 @@ public final class JdbcStarRocks implements SinkInspector {
         exists = rs.next();
       }
       if (!exists && !target.createTables()) {
-        return CheckResult.failed(Reasons.DATABASE_NOT_FOUND,
+        return CheckResult.failed(DatabaseReasons.DATABASE_NOT_FOUND,
             "database " + target.database() + " does not exist on " + frontend + " (or user '"
                 + target.user() + "' may not see it) and createTables is false: create it, or set createTables: true");
       }
-      return CheckResult.passed(Reasons.PREFLIGHT_PASSED, what + " accepted user '" + target.user() + "'; database "
+      return CheckResult.passed(DatabaseReasons.PREFLIGHT_PASSED, what + " accepted user '" + target.user() + "'; database "
           + target.database() + (exists ? " exists" : " will be created by the job"));
     } catch (SQLException e) {
       return JdbcErrors.classify(e, what, target.user());

@@ -1,6 +1,6 @@
 package dev.pipelines.cdc.operator.database;
 
-import java.util.List;
+import dev.pipelines.cdc.config.plan.SourceCatalog;
 import java.util.Optional;
 
 /**
@@ -9,28 +9,18 @@ import java.util.Optional;
  *
  * @param walLevel the server's {@code wal_level}
  * @param replication the user has the REPLICATION attribute
- * @param superuser the user is a superuser (which implies replication)
  * @param maxReplicationSlots the server's {@code max_replication_slots}
  * @param usedReplicationSlots slots that exist now, of any kind and database
- * @param canCreateInDatabase the user has CREATE on the database (needed to create a publication)
- * @param tables every user table visible in the database
- * @param publication the pipeline's publication, if it exists
+ * @param catalog tables, publication and user: the description the shared planning rules read
+ *     (the job reads the same with the same queries)
  * @param slot the pipeline's slot, if it exists
  * @param slotReadError why {@code pg_replication_slots} could not be read, if it could not
  */
 public record SourceFacts(
     String walLevel,
     boolean replication,
-    boolean superuser,
     int maxReplicationSlots,
     int usedReplicationSlots,
-    boolean canCreateInDatabase,
-    List<CatalogTable> tables,
-    Optional<PublicationFacts> publication,
+    SourceCatalog catalog,
     Optional<SlotReading> slot,
-    Optional<String> slotReadError) {
-
-  public SourceFacts {
-    tables = List.copyOf(tables);
-  }
-}
+    Optional<String> slotReadError) {}

@@ -1,6 +1,7 @@
 package dev.pipelines.cdc.operator.database;
 
 import dev.pipelines.cdc.config.TableRoute;
+import dev.pipelines.cdc.config.plan.PlanRequest;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param slotsNeeded replication slots the job needs when its own slot does not exist yet: one,
  *     plus one temporary slot per parallel snapshot reader when it starts with a snapshot
  * @param routes the sink's routes: with the selected tables they decide the StarRocks table names,
- *     which preflight checks by the job's rule
+ *     which preflight checks by the shared rule
  */
 public record SourceSelection(List<String> tables, List<String> excludeTables, String slotName,
     String publicationName, int slotsNeeded, List<TableRoute> routes) {
@@ -25,5 +26,10 @@ public record SourceSelection(List<String> tables, List<String> excludeTables, S
   public SourceSelection(List<String> tables, List<String> excludeTables, String slotName, String publicationName,
       int slotsNeeded) {
     this(tables, excludeTables, slotName, publicationName, slotsNeeded, List.of());
+  }
+
+  /** What the shared planning rules read of it. */
+  public PlanRequest planRequest() {
+    return new PlanRequest(tables, excludeTables, publicationName, routes);
   }
 }

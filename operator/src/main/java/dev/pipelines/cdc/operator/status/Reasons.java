@@ -1,9 +1,15 @@
 package dev.pipelines.cdc.operator.status;
 
-/** Machine-readable condition reasons (CamelCase, stable: automation may match on them). */
+import dev.pipelines.cdc.operator.database.DatabaseReasons;
+
+/**
+ * Machine-readable condition reasons (CamelCase, stable: automation may match on them). The reasons
+ * the database checks produce are defined beside them ({@link DatabaseReasons}, so that package does
+ * not depend on this one) and re-exported here: this stays the one list.
+ */
 public final class Reasons {
   public static final String VALID = "Valid";
-  public static final String INVALID_SPEC = "InvalidSpec";
+  public static final String INVALID_SPEC = DatabaseReasons.INVALID_SPEC;
   public static final String SECRETS_FOUND = "SecretsFound";
   public static final String SECRET_NOT_FOUND = "SecretNotFound";
   public static final String SECRET_KEY_MISSING = "SecretKeyMissing";
@@ -29,28 +35,28 @@ public final class Reasons {
 
 
   // Preflight: SourceReady and SinkReady.
-  public static final String PREFLIGHT_PASSED = "PreflightPassed";
-  public static final String WAL_LEVEL_NOT_LOGICAL = "WalLevelNotLogical";
-  public static final String MISSING_REPLICATION_PRIVILEGE = "MissingReplicationPrivilege";
-  public static final String TABLE_NOT_FOUND = "TableNotFound";
-  public static final String MISSING_SELECT_PRIVILEGE = "MissingSelectPrivilege";
-  public static final String MISSING_PRIMARY_KEY = "MissingPrimaryKey";
-  public static final String NO_FREE_REPLICATION_SLOTS = "NoFreeReplicationSlots";
+  public static final String PREFLIGHT_PASSED = DatabaseReasons.PREFLIGHT_PASSED;
+  public static final String WAL_LEVEL_NOT_LOGICAL = DatabaseReasons.WAL_LEVEL_NOT_LOGICAL;
+  public static final String MISSING_REPLICATION_PRIVILEGE = DatabaseReasons.MISSING_REPLICATION_PRIVILEGE;
+  public static final String TABLE_NOT_FOUND = DatabaseReasons.TABLE_NOT_FOUND;
+  public static final String MISSING_SELECT_PRIVILEGE = DatabaseReasons.MISSING_SELECT_PRIVILEGE;
+  public static final String MISSING_PRIMARY_KEY = DatabaseReasons.MISSING_PRIMARY_KEY;
+  public static final String NO_FREE_REPLICATION_SLOTS = DatabaseReasons.NO_FREE_REPLICATION_SLOTS;
   /**
    * The selected tables' StarRocks names are refused by StarRocks or meet in one table (the job's
    * rule, TargetNames): the job would refuse to start.
    */
-  public static final String TARGET_TABLES_INVALID = "TargetTablesInvalid";
+  public static final String TARGET_TABLES_INVALID = DatabaseReasons.TARGET_TABLES_INVALID;
   /** The publication is missing and the user may not create it (the job would fail doing so). */
-  public static final String PUBLICATION_NOT_CREATABLE = "PublicationNotCreatable";
+  public static final String PUBLICATION_NOT_CREATABLE = DatabaseReasons.PUBLICATION_NOT_CREATABLE;
   /** The publication lacks selected tables and the user may not add them. */
-  public static final String PUBLICATION_INCOMPLETE = "PublicationIncomplete";
-  public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
-  public static final String DATABASE_NOT_FOUND = "DatabaseNotFound";
+  public static final String PUBLICATION_INCOMPLETE = DatabaseReasons.PUBLICATION_INCOMPLETE;
+  public static final String AUTHENTICATION_FAILED = DatabaseReasons.AUTHENTICATION_FAILED;
+  public static final String DATABASE_NOT_FOUND = DatabaseReasons.DATABASE_NOT_FOUND;
   /** Connection refused, timed out, host unknown, server starting: retried with backoff. */
-  public static final String UNREACHABLE = "Unreachable";
+  public static final String UNREACHABLE = DatabaseReasons.UNREACHABLE;
   /** Any other database error during a check: retried with backoff. */
-  public static final String CHECK_FAILED = "CheckFailed";
+  public static final String CHECK_FAILED = DatabaseReasons.CHECK_FAILED;
 
   // Warnings: SourceWarnings and SlotLagging.
   public static final String REPLICA_IDENTITY_NOT_FULL = "ReplicaIdentityNotFull";
@@ -62,9 +68,9 @@ public final class Reasons {
 
   // Deletion: Cleanup condition and events.
   public static final String WAITING_FOR_FLINK_DEPLOYMENT = "WaitingForFlinkDeployment";
-  public static final String SLOT_ACTIVE = "SlotActive";
+  public static final String SLOT_ACTIVE = DatabaseReasons.SLOT_ACTIVE;
   public static final String CLEANUP_FAILED = "CleanupFailed";
-  public static final String SLOT_DROPPED = "SlotDropped";
+  public static final String SLOT_DROPPED = DatabaseReasons.SLOT_DROPPED;
   public static final String PUBLICATION_NOT_DROPPED = "PublicationNotDropped";
   public static final String CLEANUP_SKIPPED = "CleanupSkipped";
 

@@ -105,7 +105,7 @@ class JdbcPostgresIT {
     SourceReport r = postgres.inspect(cdcUser(), selection("public.pf_keyless", "pf_slot"));
 
     assertThat(r.check().reason()).isEqualTo(Reasons.MISSING_PRIMARY_KEY);
-    assertThat(r.check().message()).startsWith("public.pf_keyless has no primary key");
+    assertThat(r.check().message()).startsWith("table public.pf_keyless has no primary key");
   }
 
   @Test

@@ -2,35 +2,46 @@ package dev.pipelines.cdc.operator.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelines.cdc.config.TableRoute;
-import dev.pipelines.cdc.config.names.SourceTableNames;
-import dev.pipelines.cdc.config.names.TargetNames;
+import dev.pipelines.cdc.config.plan.CatalogPublication;
+import dev.pipelines.cdc.config.plan.CatalogTable;
+import dev.pipelines.cdc.config.plan.CatalogUser;
+import dev.pipelines.cdc.config.plan.ProblemKind;
+import dev.pipelines.cdc.config.plan.SourceCatalog;
+import dev.pipelines.cdc.config.plan.TableKind;
 import dev.pipelines.cdc.operator.status.Reasons;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** One test per preflight reason, from facts alone. */
+/**
+ * The operator's part of preflight, from facts alone: its own checks (wal_level, replication, slots),
+ * the reason each kind of plan problem becomes, and which failing check comes first. The planning
+ * rules themselves are tested once, in pipeline-config (PlanningRulesTest).
+ */
 class SourceVerdictTest {
-  private static final CatalogTable ORDERS = new CatalogTable("public", "orders", true, false, false, true, true);
-  private static final CatalogTable ITEMS_1 = new CatalogTable("public", "order_items_1", true, false, false, true, true);
-  private static final CatalogTable ITEMS_OLD = new CatalogTable("public", "order_items_old", false, false, false, true, true);
-  private static final SourceSelection ORDERS_ONLY = selection(List.of("public.orders"), List.of());
+  private static final CatalogTable ORDERS = table("orders", List.of("id"), true, true);
+  private static final CatalogUser CDC = new CatalogUser("cdc", false, true);
+  private static final SourceSelection ORDERS_ONLY = selection("public.orders");
 
   @Test
   void readySourcePasses() {
-    SourceReport r = evaluate(facts("logical", true, List.of(ORDERS)), ORDERS_ONLY);
+    SourceReport r = evaluate(facts("logical", true, catalog(CDC, Optional.empty(), ORDERS)), ORDERS_ONLY);
 
     assertThat(r.check().ok()).isTrue();
     assertThat(r.check().reason()).isEqualTo(Reasons.PREFLIGHT_PASSED);
-    assertThat(r.check().message()).contains("1 table selected", "8 replication slots free",
+    assertThat(r.check().message()).contains("user 'cdc' may replicate", "1 table selected", "8 replication slots free",
         "publication cdc_data_orders will be created by the job");
     assertThat(r.replicaIdentityWarning()).isEmpty();
   }
 
   @Test
   void walLevelReplicaFails() {
-    SourceReport r = evaluate(facts("replica", true, List.of(ORDERS)), ORDERS_ONLY);
+    SourceReport r = evaluate(facts("replica", true, catalog(CDC, Optional.empty(), ORDERS)), ORDERS_ONLY);
 
     assertThat(r.check().reason()).isEqualTo(Reasons.WAL_LEVEL_NOT_LOGICAL);
     assertThat(r.check().message()).contains("wal_level is 'replica'", "ALTER SYSTEM SET wal_level = logical");
@@ -39,7 +50,7 @@ class SourceVerdictTest {
 
   @Test
   void userWithoutReplicationFails() {
-    SourceReport r = evaluate(facts("logical", false, List.of(ORDERS)), ORDERS_ONLY);
+    SourceReport r = evaluate(facts("logical", false, catalog(CDC, Optional.empty(), ORDERS)), ORDERS_ONLY);
 
     assertThat(r.check().reason()).isEqualTo(Reasons.MISSING_REPLICATION_PRIVILEGE);
     assertThat(r.check().message()).contains("ALTER ROLE cdc REPLICATION");
@@ -47,86 +58,73 @@ class SourceVerdictTest {
 
   @Test
   void superuserNeedsNoReplicationAttribute() {
-    SourceFacts f = new SourceFacts("logical", false, true, 10, 2, true, List.of(ORDERS), Optional.empty(), Optional.empty(),
-        Optional.empty());
+    SourceFacts f = facts("logical", false, catalog(new CatalogUser("cdc", true, true), Optional.empty(), ORDERS));
 
     assertThat(evaluate(f, ORDERS_ONLY).check().ok()).isTrue();
   }
 
-  @Test
-  void patternMatchingNoTableFails() {
-    SourceReport r = evaluate(facts("logical", true, List.of(ORDERS)),
-        selection(List.of("public.orders", "public\\.invoice_.*"), List.of()));
+  /** Each kind of plan problem, alone, and the reason it becomes. */
+  static Stream<Arguments> problems() {
+    CatalogTable foreign = table("orders", List.of("id"), true, false);
+    return Stream.of(
+        Arguments.of(ProblemKind.TABLE_NOT_FOUND, catalog(CDC, Optional.empty(), ORDERS), selection("public.orders", "public.nope"),
+            Reasons.TABLE_NOT_FOUND),
+        Arguments.of(ProblemKind.NOT_SELECTABLE, catalog(CDC, Optional.empty(), table("orders", List.of("id"), false, true)),
+            ORDERS_ONLY, Reasons.MISSING_SELECT_PRIVILEGE),
+        Arguments.of(ProblemKind.NO_PRIMARY_KEY, catalog(CDC, Optional.empty(), table("orders", List.of(), true, true)),
+            ORDERS_ONLY, Reasons.MISSING_PRIMARY_KEY),
+        Arguments.of(ProblemKind.TARGET_NAMES_INVALID, catalog(CDC, Optional.empty(), table("order-items", List.of("id"), true, true)),
+            selection("public\\..*"), Reasons.TARGET_TABLES_INVALID),
+        Arguments.of(ProblemKind.PUBLICATION_NOT_CREATABLE, catalog(new CatalogUser("cdc", false, false), Optional.empty(), foreign),
+            ORDERS_ONLY, Reasons.PUBLICATION_NOT_CREATABLE),
+        Arguments.of(ProblemKind.PUBLICATION_INCOMPLETE,
+            catalog(CDC, Optional.of(new CatalogPublication(false, false, Set.of())), foreign), ORDERS_ONLY,
+            Reasons.PUBLICATION_INCOMPLETE));
+  }
 
-    assertThat(r.check().reason()).isEqualTo(Reasons.TABLE_NOT_FOUND);
-    assertThat(r.check().message()).contains("'public\\.invoice_.*'").doesNotContain("'public.orders'");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("problems")
+  void eachPlanProblemBecomesItsReasonWithThePlansMessage(ProblemKind kind, SourceCatalog catalog, SourceSelection selection,
+      String reason) {
+    SourceReport r = evaluate(facts("logical", true, catalog), selection);
+
+    assertThat(r.check().ok()).isFalse();
+    assertThat(r.check().reason()).isEqualTo(reason).isEqualTo(SourceVerdict.reason(kind));
+    assertThat(r.check().message()).isEqualTo(dev.pipelines.cdc.config.plan.SourcePlanner
+        .plan(catalog, selection.planRequest(), java.util.Map.of()).message(kind).orElseThrow());
+    assertThat(r.check().transientFailure()).isFalse();
   }
 
   @Test
-  void patternsMatchWholeNamesOnly() {
-    SourceReport r = evaluate(facts("logical", true, List.of(ORDERS)), selection(List.of("orders"), List.of()));
+  void tableProblemsComeBeforeSlotsAndSlotsBeforeThePublication() {
+    CatalogTable foreign = table("orders", List.of("id"), true, false);
+    SourceCatalog noPublicationPossible = catalog(new CatalogUser("cdc", false, false), Optional.empty(), foreign);
 
-    assertThat(r.check().reason()).isEqualTo(Reasons.TABLE_NOT_FOUND);
-  }
-
-  @Test
-  void patternWhoseTablesAreAllExcludedFails() {
-    SourceReport r = evaluate(facts("logical", true, List.of(ORDERS, ITEMS_OLD)),
-        selection(List.of("public.orders", "public\\.order_items_.*"), List.of("public.order_items_old")));
-
-    assertThat(r.check().reason()).isEqualTo(Reasons.TABLE_NOT_FOUND);
-  }
-
-  @Test
-  void excludedKeylessTableIsFine() {
-    SourceReport r = evaluate(facts("logical", true, List.of(ORDERS, ITEMS_1, ITEMS_OLD)),
-        selection(List.of("public.orders", "public\\.order_items_.*"), List.of("public.order_items_old")));
-
-    assertThat(r.check().ok()).isTrue();
-    assertThat(r.check().message()).contains("2 tables selected");
-  }
-
-  @Test
-  void selectedTableWithoutPrimaryKeyFails() {
-    SourceReport r = evaluate(facts("logical", true, List.of(ORDERS, ITEMS_1, ITEMS_OLD)),
-        selection(List.of("public\\.order.*"), List.of()));
-
-    assertThat(r.check().reason()).isEqualTo(Reasons.MISSING_PRIMARY_KEY);
-    assertThat(r.check().message()).startsWith("public.order_items_old has no primary key");
-  }
-
-  @Test
-  void unreadableTableFails() {
-    CatalogTable secret = new CatalogTable("public", "orders", true, false, false, false, true);
-
-    SourceReport r = evaluate(facts("logical", true, List.of(secret)), ORDERS_ONLY);
-
-    assertThat(r.check().reason()).isEqualTo(Reasons.MISSING_SELECT_PRIVILEGE);
-    assertThat(r.check().message()).contains("GRANT SELECT ON public.orders TO cdc");
+    assertThat(evaluate(fullSlots(noPublicationPossible), selection("public.orders", "public.nope")).check().reason())
+        .isEqualTo(Reasons.TABLE_NOT_FOUND);
+    assertThat(evaluate(fullSlots(noPublicationPossible), ORDERS_ONLY).check().reason())
+        .isEqualTo(Reasons.NO_FREE_REPLICATION_SLOTS);
   }
 
   @Test
   void noFreeSlotFailsUnlessThePipelinesSlotExists() {
-    SourceFacts full = new SourceFacts("logical", true, false, 10, 9, true, List.of(ORDERS), Optional.empty(), Optional.empty(),
-        Optional.empty());
-
-    SourceReport r = evaluate(full, ORDERS_ONLY);
+    SourceReport r = evaluate(fullSlots(catalog(CDC, Optional.empty(), ORDERS)), ORDERS_ONLY);
 
     assertThat(r.check().reason()).isEqualTo(Reasons.NO_FREE_REPLICATION_SLOTS);
     assertThat(r.check().message()).contains("max_replication_slots is 10 and 9 are in use", "needs 2");
 
-    SourceFacts fullWithOurSlot = new SourceFacts("logical", true, false, 10, 10, true, List.of(ORDERS),
-        Optional.empty(), Optional.of(new SlotReading(false, "0/1", 10L, 5L)), Optional.empty());
+    SourceFacts fullWithOurSlot = new SourceFacts("logical", true, 10, 10, catalog(CDC, Optional.empty(), ORDERS),
+        Optional.of(new SlotReading(false, "0/1", 10L, 5L)), Optional.empty());
     assertThat(evaluate(fullWithOurSlot, ORDERS_ONLY).check().ok()).isTrue();
   }
 
   @Test
   void toastableTableWithoutFullIdentityIsAWarningNotAFailure() {
-    CatalogTable toasty = new CatalogTable("public", "orders", true, false, true, true, true);
-    CatalogTable full = new CatalogTable("public", "order_items_1", true, true, true, true, true);
+    CatalogTable toasty = new CatalogTable("public", "orders", TableKind.TABLE, List.of("id"), false, true, true, true);
+    CatalogTable full = new CatalogTable("public", "order_items_1", TableKind.TABLE, List.of("id"), true, true, true, true);
 
-    SourceReport r = evaluate(facts("logical", true, List.of(toasty, full)),
-        selection(List.of("public.orders", "public.order_items_1"), List.of()));
+    SourceReport r = evaluate(facts("logical", true, catalog(CDC, Optional.empty(), full, toasty)),
+        selection("public.orders", "public.order_items_1"));
 
     assertThat(r.check().ok()).isTrue();
     assertThat(r.replicaIdentityWarning()).hasValueSatisfying(w -> assertThat(w)
@@ -136,24 +134,10 @@ class SourceVerdictTest {
   }
 
   @Test
-  void missingPublicationTheUserMayNotCreateFails() {
-    CatalogTable foreign = new CatalogTable("public", "orders", true, false, false, true, false);
-    SourceFacts f = new SourceFacts("logical", true, false, 10, 2, false, List.of(foreign), Optional.empty(),
-        Optional.empty(), Optional.empty());
-
-    SourceReport r = evaluate(f, ORDERS_ONLY);
-
-    assertThat(r.check().reason()).isEqualTo(Reasons.PUBLICATION_NOT_CREATABLE);
-    assertThat(r.check().message()).isEqualTo("publication cdc_data_orders does not exist and user 'cdc' may not"
-        + " create it (lacks CREATE on the database and ownership of public.orders); as the tables' owner run"
-        + " CREATE PUBLICATION cdc_data_orders FOR TABLE public.orders");
-  }
-
-  @Test
-  void existingPublicationCoveringEveryTableIsUsedWhoeverOwnsIt() {
-    CatalogTable foreign = new CatalogTable("public", "orders", true, false, false, true, false);
-    SourceFacts f = new SourceFacts("logical", true, false, 10, 2, false, List.of(foreign),
-        Optional.of(new PublicationFacts(false, false, java.util.Set.of("public.orders"))), Optional.empty(), Optional.empty());
+  void anExistingCompletePublicationIsSaidToExist() {
+    CatalogTable foreign = table("orders", List.of("id"), true, false);
+    SourceFacts f = facts("logical", true, catalog(new CatalogUser("cdc", false, false),
+        Optional.of(new CatalogPublication(false, false, Set.of("public.orders"))), foreign));
 
     SourceReport r = evaluate(f, ORDERS_ONLY);
 
@@ -161,75 +145,27 @@ class SourceVerdictTest {
     assertThat(r.check().message()).endsWith("publication cdc_data_orders exists");
   }
 
-  @Test
-  void publicationLackingATableTheUserMayNotAddFails() {
-    CatalogTable foreign = new CatalogTable("public", "orders", true, false, false, true, false);
-    SourceFacts f = new SourceFacts("logical", true, false, 10, 2, true, List.of(foreign, ITEMS_1),
-        Optional.of(new PublicationFacts(false, false, java.util.Set.of("public.order_items_1"))), Optional.empty(),
-        Optional.empty());
-
-    SourceReport r = evaluate(f, selection(List.of("public.orders", "public.order_items_1"), List.of()));
-
-    assertThat(r.check().reason()).isEqualTo(Reasons.PUBLICATION_INCOMPLETE);
-    assertThat(r.check().message()).contains("does not publish public.orders",
-        "ALTER PUBLICATION cdc_data_orders ADD TABLE public.orders");
-  }
-
-  @Test
-  void tablesMeetingInOneStarRocksTableByDefaultFailWithTheJobsMessage() {
-    CatalogTable salesOrders = new CatalogTable("sales", "orders", true, false, false, true, true);
-    SourceReport r = evaluate(facts("logical", true, List.of(ORDERS, salesOrders)), selection(List.of(".*\\.orders"), List.of()));
-
-    assertThat(r.check().ok()).isFalse();
-    assertThat(r.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
-    assertThat(r.check().message()).isEqualTo(TargetNames.plan(List.of(names("public.orders"), names("sales.orders")),
-        List.of()).message());
-    assertThat(r.check().message()).isEqualTo("tables [public.orders, sales.orders] would all write StarRocks table"
-        + " orders; give each its own targetTable in spec.sink.starrocks.routes");
-  }
-
-  @Test
-  void aRouteSeparatesThemAndPasses() {
-    CatalogTable salesOrders = new CatalogTable("sales", "orders", true, false, false, true, true);
-    SourceSelection routed = new SourceSelection(List.of(".*\\.orders"), List.of(), "cdc_data_orders", "cdc_data_orders",
-        2, List.of(new TableRoute("sales.orders", "sales_orders")));
-
-    assertThat(evaluate(facts("logical", true, List.of(ORDERS, salesOrders)), routed).check().ok()).isTrue();
-  }
-
-  @Test
-  void aTableWhoseOwnNameStarRocksRefusesFailsNamingTheRoute() {
-    CatalogTable quoted = new CatalogTable("public", "order-items", true, false, false, true, true);
-    SourceReport r = evaluate(facts("logical", true, List.of(quoted)), selection(List.of("public\\..*"), List.of()));
-
-    assertThat(r.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
-    assertThat(r.check().message()).startsWith("table public.order-items would be written to StarRocks table"
-        + " 'order-items', whose name contains '-'").contains("targetTable: order_items");
-  }
-
-  @Test
-  void aTableFlinkCdcCannotReadBackFailsSayingToRenameOrExcludeIt() {
-    CatalogTable spaced = new CatalogTable("public", "Order Lines", true, false, false, true, true);
-    SourceReport r = evaluate(facts("logical", true, List.of(spaced)), selection(List.of("public\\..*"), List.of()));
-
-    assertThat(r.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
-    assertThat(r.check().message()).startsWith("table public.Order Lines cannot be captured").contains("excludeTables");
-  }
-
-  private static SourceTableNames names(String qualified) {
-    return new SourceTableNames(qualified, qualified.substring(qualified.indexOf('.') + 1), List.of());
-  }
-
   private static SourceReport evaluate(SourceFacts facts, SourceSelection selection) {
-    return SourceVerdict.evaluate(facts, selection, "cdc");
+    return SourceVerdict.evaluate(facts, selection);
   }
 
-  private static SourceFacts facts(String walLevel, boolean replication, List<CatalogTable> tables) {
-    return new SourceFacts(walLevel, replication, false, 10, 2, true, tables, Optional.empty(), Optional.empty(),
-        Optional.empty());
+  private static SourceFacts facts(String walLevel, boolean replication, SourceCatalog catalog) {
+    return new SourceFacts(walLevel, replication, 10, 2, catalog, Optional.empty(), Optional.empty());
   }
 
-  private static SourceSelection selection(List<String> tables, List<String> exclude) {
-    return new SourceSelection(tables, exclude, "cdc_data_orders", "cdc_data_orders", 2);
+  private static SourceFacts fullSlots(SourceCatalog catalog) {
+    return new SourceFacts("logical", true, 10, 9, catalog, Optional.empty(), Optional.empty());
+  }
+
+  private static SourceCatalog catalog(CatalogUser user, Optional<CatalogPublication> publication, CatalogTable... tables) {
+    return new SourceCatalog("shop", List.of(tables), publication, user);
+  }
+
+  private static CatalogTable table(String name, List<String> key, boolean selectable, boolean owned) {
+    return new CatalogTable("public", name, TableKind.TABLE, key, false, false, selectable, owned);
+  }
+
+  private static SourceSelection selection(String... tables) {
+    return new SourceSelection(List.of(tables), List.of(), "cdc_data_orders", "cdc_data_orders", 2);
   }
 }
