@@ -228,6 +228,46 @@ class JdbcPostgresIT {
     }
   }
 
+  /**
+   * The catalog query the job runs too (CatalogQuery), against a real catalog: a partitioned table
+   * is one table (its parent; partitions are not listed), its key columns come in key order, and
+   * ownership through a role the user is a member of counts, for tables and the publication alike
+   * (the job used to compare the publication's owner with current_user only).
+   */
+  @Test
+  void theSharedCatalogQueryReadsParentsKeysInOrderAndOwnershipThroughRoles() throws Exception {
+    pg.superuserSql().execute(
+        "DROP PUBLICATION IF EXISTS pf_roles_pub", "DROP TABLE IF EXISTS pf_parted, pf_owned_by_role",
+        "DROP ROLE IF EXISTS pf_owners", "CREATE ROLE pf_owners NOLOGIN", "GRANT pf_owners TO " + PostgresServer.CDC_USER,
+        "CREATE TABLE pf_parted (day date, id int, v text, PRIMARY KEY (id, day)) PARTITION BY RANGE (day)",
+        "CREATE TABLE pf_parted_2026 PARTITION OF pf_parted FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+        "CREATE TABLE pf_owned_by_role (id int PRIMARY KEY)", "ALTER TABLE pf_owned_by_role OWNER TO pf_owners",
+        "CREATE PUBLICATION pf_roles_pub FOR TABLE pf_owned_by_role", "ALTER PUBLICATION pf_roles_pub OWNER TO pf_owners");
+    try (Connection c = pg.cdcConnection()) {
+      dev.pipelines.cdc.config.plan.SourceCatalog catalog = dev.pipelines.cdc.config.plan.CatalogQuery.read(c, "pf_roles_pub");
+
+      assertThat(catalog.user()).isEqualTo(new dev.pipelines.cdc.config.plan.CatalogUser(PostgresServer.CDC_USER, false,
+          false));
+      assertThat(catalog.database()).isEqualTo(PostgresServer.DATABASE);
+      assertThat(catalog.tables()).extracting(dev.pipelines.cdc.config.plan.CatalogTable::qualifiedName)
+          .contains("public.pf_parted", "public.pf_owned_by_role").doesNotContain("public.pf_parted_2026");
+      assertThat(catalog.tables()).filteredOn(t -> t.name().equals("pf_parted")).singleElement().satisfies(t -> {
+        assertThat(t.kind()).isEqualTo(dev.pipelines.cdc.config.plan.TableKind.PARTITIONED_TABLE);
+        assertThat(t.primaryKey()).containsExactly("id", "day");
+        assertThat(t.toastable()).isTrue();
+        assertThat(t.selectable()).isFalse();
+        assertThat(t.owned()).isFalse();
+      });
+      assertThat(catalog.tables()).filteredOn(t -> t.name().equals("pf_owned_by_role")).singleElement()
+          .satisfies(t -> assertThat(t.owned()).isTrue());
+      assertThat(catalog.publication()).hasValue(
+          new dev.pipelines.cdc.config.plan.CatalogPublication(true, false, java.util.Set.of("public.pf_owned_by_role")));
+    } finally {
+      pg.superuserSql().execute("DROP PUBLICATION pf_roles_pub", "DROP TABLE pf_parted, pf_owned_by_role",
+          "DROP ROLE pf_owners");
+    }
+  }
+
   @Test
   void dropRemovesOurSlotAndPublicationAndLeavesOthersAlone() {
     table("pf_drop", "id int PRIMARY KEY");
