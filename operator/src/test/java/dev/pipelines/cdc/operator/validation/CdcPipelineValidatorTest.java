@@ -2,7 +2,8 @@ package dev.pipelines.cdc.operator.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.TestOperatorSettings;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CdcPipelineValidatorTest {
-  private final CdcPipelineValidator validator = new CdcPipelineValidator(TestPipelines.settings());
+  private final CdcPipelineValidator validator = new CdcPipelineValidator(TestOperatorSettings.settings());
 
   @Test
   void minimalAndFullPipelinesAreValid() {

@@ -2,8 +2,9 @@ package dev.pipelines.cdc.operator.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelines.cdc.operator.TestOperatorSettings;
 import dev.pipelines.cdc.config.names.StarRocksNames;
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that says what is accepted; and refused by the CRD pattern generated from the same constant.
  */
 class EndpointFieldsValidationTest {
-  private final CdcPipelineValidator validator = new CdcPipelineValidator(TestPipelines.settings());
+  private final CdcPipelineValidator validator = new CdcPipelineValidator(TestOperatorSettings.settings());
 
   static final List<String> SUFFIXES = List.of("?allowLoadLocalInfile=true", "/?autoDeserialize=true", "/shop",
       "#x", "@evil", ";a=b", "&allowUrlInLocalInfile=true", " ", " x", "\n", "\nallowLoadLocalInfile=true", "\t");
