@@ -30,10 +30,6 @@ record RepoPaths(Path root) {
     return root.resolve("hack").resolve(name);
   }
 
-  Path crd() {
-    return root.resolve("crds/cdcpipelines.cdc.pipelines.dev-v1.yml");
-  }
-
   /** Where the suite writes the output of the commands it runs. */
   Path logs() {
     return root.resolve("e2e/target/e2e-logs");

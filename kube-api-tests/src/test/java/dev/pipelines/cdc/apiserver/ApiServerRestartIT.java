@@ -3,8 +3,7 @@ package dev.pipelines.cdc.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pipelines.cdc.operator.FakeDatabases;
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * its watches work again.
  */
 class ApiServerRestartIT {
-  private static final GatedDatabases GATE = new GatedDatabases(FakeDatabases.allReady());
+  private static final GatedDatabases GATE = new GatedDatabases(PassingDatabases.all());
   /** Long enough for the held reconcile's writes to fail and be retried against a dead server. */
   private static final Duration DOWNTIME = Duration.ofSeconds(5);
   /**

@@ -2,12 +2,13 @@ package dev.pipelines.cdc.apiserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelines.cdc.operator.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.validation.CdcPipelineValidator;
 import dev.pipelines.cdc.operator.validation.Violation;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class InvalidManifestsTest {
   void theValidatorReportsTheStatedMessage(InvalidManifest manifest) {
     CdcPipeline pipeline = Serialization.unmarshal(manifest.yaml(), CdcPipeline.class);
 
-    List<Violation> violations = new CdcPipelineValidator(TestPipelines.settings()).validate(pipeline);
+    List<Violation> violations = new CdcPipelineValidator(OperatorSettings.fromEnv(Map.of())).validate(pipeline);
 
     assertThat(violations.stream().map(Violation::toString).collect(Collectors.joining("; ")))
         .contains(manifest.message());

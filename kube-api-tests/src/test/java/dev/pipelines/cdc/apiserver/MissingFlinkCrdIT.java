@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pipelines.cdc.operator.CdcPipelineOperator;
-import dev.pipelines.cdc.operator.FakeDatabases;
 import dev.pipelines.cdc.operator.OperatorStartup;
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.prerequisite.Prerequisites;
 import io.javaoperatorsdk.operator.Operator;
@@ -34,7 +33,7 @@ class MissingFlinkCrdIT {
     List<String> warnings = new CopyOnWriteArrayList<>();
     AtomicInteger checks = new AtomicInteger();
     Operator operator = CdcPipelineOperator.create(cluster.operatorSettings(), Clock.systemUTC(),
-        FakeDatabases.allReady(), new SlotMetrics(),
+        PassingDatabases.all(), new SlotMetrics(),
         o -> o.withKubernetesClient(cluster.operatorClient()).withCloseClientOnStop(false));
     OperatorStartup startup = new OperatorStartup(operator, () -> {
       checks.incrementAndGet();

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.PipelineConfigFile;
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.api.v1alpha1.Phase;

@@ -3,7 +3,6 @@ package dev.pipelines.cdc.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelines.cdc.chart.Values;
-import dev.pipelines.cdc.operator.FakeDatabases;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.Databases;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -40,7 +39,7 @@ final class RealCluster implements BeforeAllCallback, AfterAllCallback {
   private boolean garbageCollection = true;
   private boolean flinkCrd = true;
   private boolean startOperator = true;
-  private Databases databases = FakeDatabases.allReady();
+  private Databases databases = PassingDatabases.all();
 
   private ControlPlane controlPlane;
   private ChartInstall chart;

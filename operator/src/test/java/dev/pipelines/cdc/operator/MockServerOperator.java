@@ -12,7 +12,7 @@ public final class MockServerOperator {
   private MockServerOperator() {}
 
   public static Operator start(KubernetesClient client, Databases databases, SlotMetrics metrics) {
-    return start(client, databases, metrics, TestPipelines.settings());
+    return start(client, databases, metrics, TestOperatorSettings.settings());
   }
 
   /** With other settings, e.g. production's re-check intervals (the scale benchmark). */

@@ -3,6 +3,7 @@ package dev.pipelines.cdc.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.http.OperatorEndpoints;
 import dev.pipelines.cdc.operator.http.OperatorHttpServer;
@@ -43,7 +44,7 @@ class OperatorStartupIT {
     List<String> warnings = new CopyOnWriteArrayList<>();
     List<String> infos = new CopyOnWriteArrayList<>();
     AtomicInteger checks = new AtomicInteger();
-    Operator operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(),
+    Operator operator = CdcPipelineOperator.create(TestOperatorSettings.settings(), Clock.systemUTC(),
         FakeDatabases.allReady(), new SlotMetrics(), o -> o
             .withKubernetesClient(client)
             .withCloseClientOnStop(false)
@@ -100,7 +101,7 @@ class OperatorStartupIT {
   @Test
   void anUnreachableApiServerIsOneLineAndARetryNotACrash() throws Exception {
     List<String> warnings = new CopyOnWriteArrayList<>();
-    Operator operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(),
+    Operator operator = CdcPipelineOperator.create(TestOperatorSettings.settings(), Clock.systemUTC(),
         FakeDatabases.allReady(), new SlotMetrics(), o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
     AtomicInteger checks = new AtomicInteger();
     OperatorStartup startup = new OperatorStartup(operator, () -> {

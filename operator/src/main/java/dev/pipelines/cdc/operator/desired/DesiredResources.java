@@ -3,6 +3,7 @@ package dev.pipelines.cdc.operator.desired;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
+import dev.pipelines.cdc.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 

@@ -2,6 +2,7 @@ package dev.pipelines.cdc.operator.desired;
 
 import dev.pipelines.cdc.config.PipelineConfigFile;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.util.Map;

@@ -8,7 +8,7 @@ import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
 import dev.pipelines.cdc.operator.database.CleanupOutcome;
 import dev.pipelines.cdc.operator.database.PostgresTarget;
 import dev.pipelines.cdc.operator.database.SlotCleaner;
-import dev.pipelines.cdc.operator.desired.Names;
+import dev.pipelines.cdc.operator.naming.Names;
 import dev.pipelines.cdc.operator.status.ConditionTypes;
 import dev.pipelines.cdc.operator.status.Conditions;
 import dev.pipelines.cdc.operator.status.Reasons;

@@ -9,7 +9,7 @@ import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
 import dev.pipelines.cdc.operator.database.PostgresTarget;
 import dev.pipelines.cdc.operator.database.SourceSelection;
 import dev.pipelines.cdc.operator.database.StarRocksTarget;
-import dev.pipelines.cdc.operator.desired.Names;
+import dev.pipelines.cdc.operator.naming.Names;
 import dev.pipelines.cdc.operator.secret.SecretKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;

@@ -42,7 +42,6 @@ public final class CdcPipelineValidator {
 
   private static final Pattern DNS_1035_LABEL = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
   private static final Pattern PG_IDENTIFIER = Pattern.compile(Patterns.PG_IDENTIFIER);
-  private static final Pattern STARROCKS_NAME = Pattern.compile(Patterns.STARROCKS_NAME);
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile(Patterns.DNS_SUBDOMAIN);
   private static final Pattern MEMORY = Pattern.compile(Patterns.MEMORY);
 
@@ -155,10 +154,7 @@ public final class CdcPipelineValidator {
       String url = sr.loadUrls().get(i);
       endpoint(at + ".loadUrls[" + i + "]", () -> Endpoints.starRocksLoadAddress(url), out);
     }
-    if (sr.database() == null || !STARROCKS_NAME.matcher(sr.database()).matches()) {
-      out.add(new Violation(at + ".database",
-          "'" + sr.database() + "' must start with a letter and contain only letters, digits and '_' (at most 64)"));
-    }
+    TargetNames.databaseProblem(sr.database()).ifPresent(problem -> out.add(new Violation(at + ".database", problem)));
     validateSecret(sr.credentialsSecret(), at + ".credentialsSecret", out);
     validateRoutes(sr.routes(), at + ".routes", out);
     Durations.parse(sr.flushInterval())

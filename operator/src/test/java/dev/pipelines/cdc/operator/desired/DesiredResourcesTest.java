@@ -2,12 +2,13 @@ package dev.pipelines.cdc.operator.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelines.cdc.operator.TestOperatorSettings;
 import dev.pipelines.cdc.config.CredentialEnvVars;
 import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.PipelineConfigFile;
 import dev.pipelines.cdc.operator.Golden;
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -20,7 +21,7 @@ class DesiredResourcesTest {
 
   @Test
   void minimalPipelineMatchesGoldenFiles() {
-    DesiredResources desired = DesiredResources.of(TestPipelines.minimal(), TestPipelines.settings());
+    DesiredResources desired = DesiredResources.of(TestPipelines.minimal(), TestOperatorSettings.settings());
 
     Golden.assertMatches(desired.flinkDeployment(), "flinkdeployment-minimal.yaml");
     Golden.assertMatches(desired.configMap(), "configmap-minimal.yaml");
@@ -28,7 +29,7 @@ class DesiredResourcesTest {
 
   @Test
   void fullPipelineMatchesGoldenFiles() {
-    DesiredResources desired = DesiredResources.of(TestPipelines.full(), TestPipelines.settings());
+    DesiredResources desired = DesiredResources.of(TestPipelines.full(), TestOperatorSettings.settings());
 
     Golden.assertMatches(desired.flinkDeployment(), "flinkdeployment-full.yaml");
     Golden.assertMatches(desired.configMap(), "configmap-full.yaml");
@@ -37,7 +38,7 @@ class DesiredResourcesTest {
   /** A sub-second flushInterval: the job checkpoints that often, and each checkpoint loads the rows. */
   @Test
   void lowLatencyPipelineMatchesGoldenFiles() {
-    DesiredResources desired = DesiredResources.of(TestPipelines.lowLatency(), TestPipelines.settings());
+    DesiredResources desired = DesiredResources.of(TestPipelines.lowLatency(), TestOperatorSettings.settings());
 
     Golden.assertMatches(desired.flinkDeployment(), "flinkdeployment-lowlatency.yaml");
     Golden.assertMatches(desired.configMap(), "configmap-lowlatency.yaml");
@@ -47,8 +48,8 @@ class DesiredResourcesTest {
 
   @Test
   void sameInputGivesEqualObjects() {
-    DesiredResources a = DesiredResources.of(TestPipelines.full(), TestPipelines.settings());
-    DesiredResources b = DesiredResources.of(TestPipelines.full(), TestPipelines.settings());
+    DesiredResources a = DesiredResources.of(TestPipelines.full(), TestOperatorSettings.settings());
+    DesiredResources b = DesiredResources.of(TestPipelines.full(), TestOperatorSettings.settings());
 
     assertThat(Serialization.asYaml(a.flinkDeployment())).isEqualTo(Serialization.asYaml(b.flinkDeployment()));
     assertThat(a.configMap()).isEqualTo(b.configMap());
@@ -58,15 +59,15 @@ class DesiredResourcesTest {
   void configChangeChangesThePodTemplateHashSoFlinkUpgradesTheJob() {
     CdcPipeline changed = TestPipelines.with(TestPipelines.minimal(), "spec.sink.starrocks.flushInterval", "1s");
 
-    String before = hash(DesiredResources.of(TestPipelines.minimal(), TestPipelines.settings()).flinkDeployment());
-    String after = hash(DesiredResources.of(changed, TestPipelines.settings()).flinkDeployment());
+    String before = hash(DesiredResources.of(TestPipelines.minimal(), TestOperatorSettings.settings()).flinkDeployment());
+    String after = hash(DesiredResources.of(changed, TestOperatorSettings.settings()).flinkDeployment());
 
     assertThat(after).isNotEqualTo(before).hasSize(16);
   }
 
   @Test
   void configMapCarriesTheConfigTheJobReadsAndNoCredentials() {
-    DesiredResources desired = DesiredResources.of(TestPipelines.full(), TestPipelines.settings());
+    DesiredResources desired = DesiredResources.of(TestPipelines.full(), TestOperatorSettings.settings());
     String json = desired.configMap().getData().get(PipelineConfigFile.FILE_NAME);
 
     PipelineConfig config = PipelineConfigCodec.read(json);
@@ -77,7 +78,7 @@ class DesiredResourcesTest {
 
   @Test
   void credentialsReachThePodsOnlyAsSecretKeyRefs() {
-    FlinkDeployment fd = DesiredResources.of(TestPipelines.full(), TestPipelines.settings()).flinkDeployment();
+    FlinkDeployment fd = DesiredResources.of(TestPipelines.full(), TestOperatorSettings.settings()).flinkDeployment();
 
     var env = fd.getSpec().getPodTemplate().getSpec().getContainers().get(0).getEnv();
     assertThat(env).extracting(e -> e.getName()).containsExactly(CredentialEnvVars.SOURCE_USERNAME,
@@ -94,16 +95,16 @@ class DesiredResourcesTest {
   void suspendSetsJobStateSuspended() {
     CdcPipeline suspended = TestPipelines.with(TestPipelines.minimal(), "spec.job.suspend", true);
 
-    assertThat(DesiredResources.of(suspended, TestPipelines.settings()).flinkDeployment().getSpec().getJob().getState())
+    assertThat(DesiredResources.of(suspended, TestOperatorSettings.settings()).flinkDeployment().getSpec().getJob().getState())
         .isEqualTo(JobState.SUSPENDED);
-    assertThat(DesiredResources.of(TestPipelines.minimal(), TestPipelines.settings()).flinkDeployment().getSpec().getJob()
+    assertThat(DesiredResources.of(TestPipelines.minimal(), TestOperatorSettings.settings()).flinkDeployment().getSpec().getJob()
         .getState()).isEqualTo(JobState.RUNNING);
   }
 
   @Test
   void aHeldStopSuspendsTheJobWithoutChangingItsConfig() {
-    DesiredResources running = DesiredResources.of(TestPipelines.minimal(), TestPipelines.settings());
-    DesiredResources held = DesiredResources.of(TestPipelines.minimal(), TestPipelines.settings(), true);
+    DesiredResources running = DesiredResources.of(TestPipelines.minimal(), TestOperatorSettings.settings());
+    DesiredResources held = DesiredResources.of(TestPipelines.minimal(), TestOperatorSettings.settings(), true);
 
     assertThat(held.flinkDeployment().getSpec().getJob().getState()).isEqualTo(JobState.SUSPENDED);
     assertThat(held.configMap()).isEqualTo(running.configMap());
@@ -113,7 +114,7 @@ class DesiredResourcesTest {
 
   @Test
   void restartsBackOffExponentiallyUnlessTheUserConfiguredTheirOwn() {
-    var conf = DesiredResources.of(TestPipelines.minimal(), TestPipelines.settings()).flinkDeployment().getSpec()
+    var conf = DesiredResources.of(TestPipelines.minimal(), TestOperatorSettings.settings()).flinkDeployment().getSpec()
         .getFlinkConfiguration();
     assertThat(conf).containsEntry("restart-strategy.type", "exponential-delay")
         .containsEntry("restart-strategy.exponential-delay.initial-backoff", "1 s")
@@ -122,7 +123,7 @@ class DesiredResourcesTest {
 
     CdcPipeline own = TestPipelines.with(TestPipelines.minimal(), "spec.job.flinkConfiguration",
         java.util.Map.of("restart-strategy.exponential-delay.max-backoff", "5 min"));
-    assertThat(DesiredResources.of(own, TestPipelines.settings()).flinkDeployment().getSpec().getFlinkConfiguration())
+    assertThat(DesiredResources.of(own, TestOperatorSettings.settings()).flinkDeployment().getSpec().getFlinkConfiguration())
         .containsEntry("restart-strategy.exponential-delay.max-backoff", "5 min")
         .containsEntry("restart-strategy.type", "exponential-delay");
   }
@@ -130,7 +131,7 @@ class DesiredResourcesTest {
   @Test
   void operatorDefaultStateDirIsUsedWhenSpecHasNone() {
     CdcPipeline noDir = TestPipelines.with(TestPipelines.minimal(), "spec.job.stateDir", null);
-    OperatorSettings s = TestPipelines.settings();
+    OperatorSettings s = TestOperatorSettings.settings();
     OperatorSettings withDefault = new OperatorSettings(s.defaultJobImage(), s.watchNamespaces(), s.flinkVersion(),
         s.flinkServiceAccount(), Optional.of("s3://platform/cdc"), s.secretRecheckInterval(), s.slotStatusInterval(),
         s.metricsPort(), s.maxParallelism());

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.pipelines.cdc.operator.TestOperatorSettings;
 import dev.pipelines.cdc.operator.CdcPipelineOperator;
 import dev.pipelines.cdc.operator.FakeDatabases;
 import dev.pipelines.cdc.operator.MockServerOperator;
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,7 +48,7 @@ class OperatorReadinessIT {
              .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort()).withRequestRetryBackoffLimit(0).build())
              .build()) {
       daemon(() -> acceptForever(silent, accepted));
-      Operator operator = CdcPipelineOperator.create(TestPipelines.settings(), Clock.systemUTC(),
+      Operator operator = CdcPipelineOperator.create(TestOperatorSettings.settings(), Clock.systemUTC(),
           FakeDatabases.allReady(), new SlotMetrics(), o -> o.withKubernetesClient(stuck).withCloseClientOnStop(false));
       OperatorReadiness readiness = new OperatorReadiness(operator.getRuntimeInfo());
       Thread starting = daemon(() -> {

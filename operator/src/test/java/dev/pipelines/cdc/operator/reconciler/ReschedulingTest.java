@@ -2,8 +2,9 @@ package dev.pipelines.cdc.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelines.cdc.operator.TestOperatorSettings;
 import dev.pipelines.cdc.operator.FakeDatabases;
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipelineStatus;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.CheckResult;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class ReschedulingTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private static final OperatorSettings SETTINGS = TestPipelines.settings();
+  private static final OperatorSettings SETTINGS = TestOperatorSettings.settings();
   private static final Optional<CredentialsCheck> CREDS_OK =
       Optional.of(new CredentialsCheck(true, Reasons.SECRETS_FOUND, "ok"));
 

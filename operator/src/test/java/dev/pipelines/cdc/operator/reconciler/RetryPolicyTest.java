@@ -2,8 +2,9 @@ package dev.pipelines.cdc.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelines.cdc.operator.TestOperatorSettings;
 import dev.pipelines.cdc.operator.FakeDatabases;
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import io.javaoperatorsdk.operator.api.config.BaseConfigurationService;
@@ -23,7 +24,7 @@ class RetryPolicyTest {
   @Test
   void failedReconcilesAreRetriedForeverAtMostThirtySecondsApart() {
     ControllerConfiguration<CdcPipeline> config = new BaseConfigurationService().getConfigurationFor(
-        new CdcPipelineReconciler(TestPipelines.settings(), Clock.systemUTC(), FakeDatabases.allReady(), new SlotMetrics()));
+        new CdcPipelineReconciler(TestOperatorSettings.settings(), Clock.systemUTC(), FakeDatabases.allReady(), new SlotMetrics()));
     RetryExecution retry = config.getRetry().initExecution();
 
     Optional<Long> delay = Optional.empty();
@@ -39,7 +40,7 @@ class RetryPolicyTest {
   @Test
   void firstRetryComesAfterTwoSeconds() {
     ControllerConfiguration<CdcPipeline> config = new BaseConfigurationService().getConfigurationFor(
-        new CdcPipelineReconciler(TestPipelines.settings(), Clock.systemUTC(), FakeDatabases.allReady(), new SlotMetrics()));
+        new CdcPipelineReconciler(TestOperatorSettings.settings(), Clock.systemUTC(), FakeDatabases.allReady(), new SlotMetrics()));
 
     assertThat(config.getRetry().initExecution().nextDelay()).contains(2_000L);
   }

@@ -2,7 +2,7 @@ package dev.pipelines.cdc.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.database.PostgresTarget;
 import dev.pipelines.cdc.operator.database.SourceSelection;

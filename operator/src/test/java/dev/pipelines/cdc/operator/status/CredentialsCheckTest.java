@@ -2,7 +2,7 @@ package dev.pipelines.cdc.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelines.cdc.config.JobStopReason;
 import dev.pipelines.cdc.operator.FakeDatabases;
-import dev.pipelines.cdc.operator.FlinkStatuses;
+import dev.pipelines.cdc.operator.testkit.FlinkStatuses;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipelineStatus;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.api.v1alpha1.Phase;

@@ -2,7 +2,8 @@ package dev.pipelines.cdc.operator.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.TestOperatorSettings;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CdcPipelineValidatorTest {
-  private final CdcPipelineValidator validator = new CdcPipelineValidator(TestPipelines.settings());
+  private final CdcPipelineValidator validator = new CdcPipelineValidator(TestOperatorSettings.settings());
 
   @Test
   void minimalAndFullPipelinesAreValid() {
@@ -41,7 +43,7 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.sink.starrocks.jdbcUrl", "jdbc:postgresql://x/y", "spec.sink.starrocks.jdbcUrl", "must be jdbc:mysql://<host>[:<port>]"),
         Arguments.of("spec.sink.starrocks.loadUrls", List.of(), "spec.sink.starrocks.loadUrls", "at least one FE HTTP address"),
         Arguments.of("spec.sink.starrocks.loadUrls", List.of("starrocks-fe"), "spec.sink.starrocks.loadUrls[0]", "must be host:port"),
-        Arguments.of("spec.sink.starrocks.database", "1db", "spec.sink.starrocks.database", "must start with a letter"),
+        Arguments.of("spec.sink.starrocks.database", "1db", "spec.sink.starrocks.database", "starts with '1'"),
         Arguments.of("spec.sink.starrocks.credentialsSecret.name", "", "spec.sink.starrocks.credentialsSecret.name", "name the Secret"),
         Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "orders", "targetTable", "o")), "spec.sink.starrocks.routes[0].sourceTable", "schema-qualified"),
         Arguments.of("spec.sink.starrocks.routes", List.of(Map.of("sourceTable", "public.a", "targetTable", "x"), Map.of("sourceTable", "public.a", "targetTable", "y")), "spec.sink.starrocks.routes[1].sourceTable", "routed more than once"),
@@ -92,6 +94,26 @@ class CdcPipelineValidatorTest {
     assertThat(validator.validate(p)).extracting(Violation::message).containsExactlyInAnyOrderElementsOf(job.problems());
     assertThat(validator.validate(p)).extracting(Violation::field)
         .containsExactly("spec.sink.starrocks.routes[2].targetTable", "spec.sink.starrocks.routes[1].targetTable");
+  }
+
+  /** The job's rule (TargetNames.databaseProblem, called by PipelinePlan before any DDL), not a pattern of its own. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1db", "my-db", "_", "__x", "information_schema"})
+  void sinkDatabaseIsRefusedWithTheJobsOwnWords(String database) {
+    CdcPipeline p = TestPipelines.with(TestPipelines.minimal(), "spec.sink.starrocks.database", database);
+
+    assertThat(validator.validate(p)).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("spec.sink.starrocks.database");
+      assertThat(v.message()).isEqualTo(dev.pipelines.cdc.config.names.TargetNames.databaseProblem(database).orElseThrow());
+    });
+  }
+
+  /** Names StarRocks takes that the operator's older pattern (a letter first, at most 64) refused while the job took them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"_analytics", "a_65_character_name_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+  void sinkDatabasesStarRocksTakesAreValid(String database) {
+    assertThat(validator.validate(TestPipelines.with(TestPipelines.minimal(), "spec.sink.starrocks.database", database)))
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "{0} = {1} → {2}")

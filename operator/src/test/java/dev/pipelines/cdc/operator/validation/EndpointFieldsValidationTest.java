@@ -2,7 +2,9 @@ package dev.pipelines.cdc.operator.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.TestOperatorSettings;
+import dev.pipelines.cdc.config.names.StarRocksNames;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that says what is accepted; and refused by the CRD pattern generated from the same constant.
  */
 class EndpointFieldsValidationTest {
-  private final CdcPipelineValidator validator = new CdcPipelineValidator(TestPipelines.settings());
+  private final CdcPipelineValidator validator = new CdcPipelineValidator(TestOperatorSettings.settings());
 
   static final List<String> SUFFIXES = List.of("?allowLoadLocalInfile=true", "/?autoDeserialize=true", "/shop",
       "#x", "@evil", ";a=b", "&allowUrlInLocalInfile=true", " ", " x", "\n", "\nallowLoadLocalInfile=true", "\t");
@@ -36,7 +38,7 @@ class EndpointFieldsValidationTest {
           Patterns.POSTGRES_DATABASE, "ASCII letters, digits, '_' or '-'"),
       // In the Stream Load URL path (/api/{db}/{table}/_stream_load): the StarRocks name rule keeps it inert.
       new Field("spec.sink.starrocks.database", "spec.sink.starrocks.database", "analytics",
-          Patterns.STARROCKS_NAME, "must start with a letter and contain only letters, digits and '_'"));
+          StarRocksNames.DATABASE_NAME_PATTERN, StarRocksNames.RULE));
 
   static Stream<Arguments> hostileValues() {
     return FIELDS.stream().flatMap(f -> Stream.concat(SUFFIXES.stream().map(s -> f.valid() + s),

@@ -2,7 +2,8 @@ package dev.pipelines.cdc.operator.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.TestOperatorSettings;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -40,7 +41,7 @@ class ExamplesAreValidTest {
     assertThat(pipelines).as("CdcPipelines in %s", file).isNotEmpty();
     for (CdcPipeline p : pipelines) {
       p.getMetadata().setNamespace("data");
-      assertThat(new CdcPipelineValidator(TestPipelines.settings()).validate(p)).as(file.toString()).isEmpty();
+      assertThat(new CdcPipelineValidator(TestOperatorSettings.settings()).validate(p)).as(file.toString()).isEmpty();
     }
   }
 }

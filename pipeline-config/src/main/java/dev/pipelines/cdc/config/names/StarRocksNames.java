@@ -38,9 +38,16 @@ public final class StarRocksNames {
    */
   public static final String TABLE_NAME_PATTERN = "^[a-zA-Z_][a-zA-Z0-9_]*$";
 
-  /** FeNameFormat's database rule: a letter, or '_' and a letter or digit, then word characters. */
-  private static final Pattern DATABASE = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*|_[a-zA-Z0-9][a-zA-Z0-9_]*");
-  private static final Pattern TABLE_OR_COLUMN = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+  /**
+   * FeNameFormat's database rule as one regular expression: a letter, or '_' and a letter or digit, then
+   * word characters. For schemas (the CdcPipeline CRD's sink database), which add {@link #MAX_DATABASE_NAME}
+   * as a length bound; {@link #databaseProblem} is the same rule with reasons (and also refuses
+   * {@code information_schema}, which no RE2 pattern can exclude without look-ahead).
+   */
+  public static final String DATABASE_NAME_PATTERN = "^([a-zA-Z][a-zA-Z0-9_]*|_[a-zA-Z0-9][a-zA-Z0-9_]*)$";
+
+  private static final Pattern DATABASE = Pattern.compile(DATABASE_NAME_PATTERN);
+  private static final Pattern TABLE_OR_COLUMN = Pattern.compile(TABLE_NAME_PATTERN);
   private static final Pattern ALLOWED_CHAR = Pattern.compile("[a-zA-Z0-9_]");
 
   /** Column names StarRocks' FE refuses whatever their characters ({@code __op} carries the load's operation). */

@@ -27,9 +27,6 @@ public final class Patterns {
    */
   public static final String DURATION = "^([0-9]{1," + DURATION_MAX_DIGITS + "})(ms|s|m|h)$";
 
-  /** A StarRocks database or table name. */
-  public static final String STARROCKS_NAME = "^[a-zA-Z][a-zA-Z0-9_]{0,63}$";
-
   /** A Kubernetes memory quantity or a Flink memory size, e.g. {@code 2048m}, {@code 2Gi}. */
   public static final String MEMORY = "^[0-9]+(\\.[0-9]+)?([kKmMgGtT]i?[bB]?)?$";
 

@@ -2,6 +2,7 @@ package dev.pipelines.cdc.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.pipelines.cdc.config.DeliverySemantic;
+import dev.pipelines.cdc.config.names.StarRocksNames;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -31,7 +32,8 @@ public record StarRocksSink(
                 + " e.g. starrocks-fe:8030.")
         List<@Pattern(Patterns.STARROCKS_LOAD_ADDRESS) @Size(max = Patterns.MAX_LOAD_ADDRESS_LENGTH) String> loadUrls,
     @Required
-        @Pattern(Patterns.STARROCKS_NAME)
+        @Pattern(StarRocksNames.DATABASE_NAME_PATTERN)
+        @Size(max = StarRocksNames.MAX_DATABASE_NAME)
         @JsonPropertyDescription("Target database. Created if missing when createTables is true.")
         String database,
     @Required

@@ -1,4 +1,4 @@
-package dev.pipelines.cdc.operator.desired;
+package dev.pipelines.cdc.operator.naming;
 
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
@@ -55,7 +55,7 @@ public final class Names {
     return folded.substring(0, keep) + "_" + hash;
   }
 
-  static String sha256Hex(String text) {
+  public static String sha256Hex(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);

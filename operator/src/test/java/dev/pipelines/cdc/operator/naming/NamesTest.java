@@ -1,8 +1,8 @@
-package dev.pipelines.cdc.operator.desired;
+package dev.pipelines.cdc.operator.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipelines.cdc.operator.TestPipelines;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
 import org.junit.jupiter.api.Test;
 

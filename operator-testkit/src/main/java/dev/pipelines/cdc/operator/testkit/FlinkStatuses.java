@@ -1,4 +1,4 @@
-package dev.pipelines.cdc.operator;
+package dev.pipelines.cdc.operator.testkit;
 
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;

@@ -1,10 +1,9 @@
-package dev.pipelines.cdc.operator;
+package dev.pipelines.cdc.operator.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
-import dev.pipelines.cdc.operator.config.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -12,15 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
 
 /**
- * Pipelines for tests, written as a user writes them (YAML under {@code src/test/resources/pipelines}),
- * and edited field by field through their JSON tree.
+ * Pipelines for tests, written as a user writes them (YAML under {@code src/main/resources/pipelines} of this
+ * test kit), and edited field by field through their JSON tree. Shared by the operator's tests, kube-api-tests
+ * and bench; the operator's settings for tests are the operator's own ({@code TestOperatorSettings}).
  */
 public final class TestPipelines {
   public static final String NAMESPACE = "data";
@@ -29,12 +25,6 @@ public final class TestPipelines {
   private static final ObjectMapper MAPPER = Serialization.jsonMapper();
 
   private TestPipelines() {}
-
-  public static OperatorSettings settings() {
-    return new OperatorSettings("cdc-pipelines/pipeline-job:test", Set.of(), FlinkVersion.v1_19, "flink",
-        Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
-        OperatorSettings.DEFAULT_MAX_PARALLELISM);
-  }
 
   /** Only the required fields, plus a state directory. */
   public static CdcPipeline minimal() {
