@@ -9,6 +9,7 @@ import dev.pipelines.cdc.config.endpoint.Endpoints;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
 import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
+import dev.pipelines.cdc.operator.spec.Durations;
 
 /** CdcPipeline → the job's {@link PipelineConfig}. Pure; credentials are not part of it. */
 public final class PipelineConfigFactory {

@@ -15,10 +15,11 @@ import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
 import dev.pipelines.cdc.operator.api.v1alpha1.TableRoute;
 import dev.pipelines.cdc.operator.api.v1alpha1.UpgradeMode;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
-import dev.pipelines.cdc.operator.desired.ByteSizes;
-import dev.pipelines.cdc.operator.desired.Durations;
+import dev.pipelines.cdc.operator.spec.ByteSizes;
+import dev.pipelines.cdc.operator.spec.Durations;
 import dev.pipelines.cdc.operator.desired.FlinkDeploymentFactory;
-import dev.pipelines.cdc.operator.desired.ReservedFlinkKeys;
+import dev.pipelines.cdc.operator.flink.FlinkOptions;
+import dev.pipelines.cdc.operator.flink.ReservedFlinkKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ public final class CdcPipelineValidator {
   private static final Set<String> RESERVED_LOAD_PROPERTIES =
       Set.of("format", "strip_outer_array", "columns", "label", "partial_update", "jsonpaths", "db", "table");
 
-  private static final String MAX_PARALLELISM_KEY = "pipeline.max-parallelism";
+  private static final String MAX_PARALLELISM_KEY = FlinkOptions.MAX_PARALLELISM.key();
 
   private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
   /** Below this, a checkpoint per flush would cost more than the loads it triggers (see FlushPolicy). */
