@@ -17,6 +17,7 @@ import dev.pipelines.cdc.operator.api.v1alpha1.UpgradeMode;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.spec.ByteSizes;
 import dev.pipelines.cdc.operator.spec.Durations;
+import dev.pipelines.cdc.operator.spec.FlinkMemory;
 import dev.pipelines.cdc.operator.desired.FlinkDeploymentFactory;
 import dev.pipelines.cdc.operator.flink.FlinkOptions;
 import dev.pipelines.cdc.operator.flink.ReservedFlinkKeys;
@@ -44,7 +45,6 @@ public final class CdcPipelineValidator {
   private static final Pattern PG_IDENTIFIER = Pattern.compile(Patterns.PG_IDENTIFIER);
   private static final Pattern STARROCKS_NAME = Pattern.compile(Patterns.STARROCKS_NAME);
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile(Patterns.DNS_SUBDOMAIN);
-  private static final Pattern MEMORY = Pattern.compile(Patterns.MEMORY);
   /** Stream Load headers the job sets itself; overriding them would break change application. */
   private static final Set<String> RESERVED_LOAD_PROPERTIES =
       Set.of("format", "strip_outer_array", "columns", "label", "partial_update", "jsonpaths", "db", "table");
@@ -278,8 +278,8 @@ public final class CdcPipelineValidator {
   }
 
   private static void validateMemory(String memory, String at, List<Violation> out) {
-    if (memory == null || !MEMORY.matcher(memory).matches()) {
-      out.add(new Violation(at, "'" + memory + "' is not a memory size, e.g. 1024m or 2g"));
+    if (FlinkMemory.parse(memory).isEmpty()) {
+      out.add(new Violation(at, "'" + memory + "' is not a memory size, e.g. 1024m, 2g or 2Gi (whole amounts)"));
     }
   }
 

@@ -54,8 +54,16 @@ public final class Patterns {
   /** A StarRocks database or table name. */
   public static final String STARROCKS_NAME = "^[a-zA-Z][a-zA-Z0-9_]{0,63}$";
 
-  /** A Kubernetes memory quantity or a Flink memory size, e.g. {@code 2048m}, {@code 2Gi}. */
-  public static final String MEMORY = "^[0-9]+(\\.[0-9]+)?([kKmMgGtT]i?[bB]?)?$";
+  /**
+   * A JobManager or TaskManager memory as the Flink Kubernetes Operator reads it ({@code FlinkMemory}):
+   * {@code 2048m}, {@code 2g}, {@code 2G}, {@code 2GB} (Flink's units, all binary: {@code 2G} is 2 GiB),
+   * {@code 2Gi}, {@code 2GiB} (Kubernetes'), or a byte count. Each unit bounds its digits so the byte
+   * count fits a long: 18 plain, 15 with k, 12 with m, 9 with g, 6 with t. Whole amounts only: the
+   * earlier pattern also took {@code 1.5Gi}, which the Flink operator's validator refuses
+   * ({@code MemorySize.parse("1610612736.0")} fails), and any number of digits, which overflow.
+   */
+  public static final String MEMORY = "^([0-9]{1,18}|[0-9]{1,15}[kK]i?[bB]?|[0-9]{1,12}[mM]i?[bB]?"
+      + "|[0-9]{1,9}[gG]i?[bB]?|[0-9]{1,6}[tT]i?[bB]?)$";
 
   /**
    * A byte count, plain or as a Kubernetes quantity: {@code 1073741824}, {@code 512Mi}, {@code 1Gi},
