@@ -6,6 +6,8 @@ import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.reconciler.CdcPipelineReconciler;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -24,11 +26,15 @@ public final class CdcPipelineOperator {
 
   /**
    * @param databases how the operator reaches the pipelines' databases (tests pass fakes)
-   * @param metrics where slot figures are published for the Prometheus endpoint
+   * @param metrics where slot figures are published for the Prometheus endpoint; JOSDK's reconcile metrics go
+   *     to the same registry (a {@code configuration} that sets its own metrics wins)
    */
   public static Operator create(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics,
       Consumer<ConfigurationServiceOverrider> configuration) {
-    Operator operator = new Operator(configuration);
+    // Per controller, not per resource: the reconcile counts, durations and errors stay a handful of series
+    // however many pipelines there are (the slot gauges and each pipeline's status name the pipeline).
+    Metrics josdk = MicrometerMetrics.withoutPerResourceMetrics(metrics.registry());
+    Operator operator = new Operator(o -> configuration.accept(o.withMetrics(josdk)));
     operator.register(
         new CdcPipelineReconciler(settings, clock, databases, metrics),
         c -> {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -134,6 +135,30 @@ class CrdDefaultsTest {
     JsonNode properties = schema.get("properties");
     if (properties != null) {
       properties.properties().forEach(p -> findDefaultsUnder(p.getValue(), inCollection, at + "." + p.getKey(), out));
+    }
+  }
+
+  /**
+   * The committed CRD's duration fields take what Flink users write, and their defaults read as
+   * durations; the committed pattern is {@link Patterns#DURATION} (so the CRD is not stale). That the operator's
+   * parser reads every such string is the operator's PatternsAcceptedByParsersTest.
+   */
+  @Test
+  void durationFieldsTakeFlinkStyleDurations() throws IOException {
+    List<Field> durations = specFields().stream()
+        .filter(f -> f.schema().has("pattern") && f.schema().get("pattern").asText().equals(Patterns.DURATION))
+        .toList();
+    assertThat(durations.stream().map(Field::toString))
+        .containsExactlyInAnyOrder("spec.job.checkpointInterval", "spec.sink.starrocks.flushInterval");
+    for (Field field : durations) {
+      java.util.regex.Pattern committed = java.util.regex.Pattern.compile(field.schema().get("pattern").asText());
+      assertThat(committed.matcher(field.crdDefault().asText()).matches()).as("%s default", field).isTrue();
+      for (String flinkStyle : List.of("30 s", "1min", "500ms", "1 h", "10m", "2 minutes", "1 day")) {
+        assertThat(committed.matcher(flinkStyle).matches()).as("%s takes '%s'", field, flinkStyle).isTrue();
+      }
+      for (String refused : List.of("30", "5 S", "1us", "5 mins", "PT5S")) {
+        assertThat(committed.matcher(refused).matches()).as("%s refuses '%s'", field, refused).isFalse();
+      }
     }
   }
 

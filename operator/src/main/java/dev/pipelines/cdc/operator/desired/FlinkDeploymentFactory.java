@@ -11,6 +11,9 @@ import dev.pipelines.cdc.operator.api.v1alpha1.JobSpec;
 import dev.pipelines.cdc.operator.api.v1alpha1.SecretCredentials;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.naming.Names;
+import dev.pipelines.cdc.operator.flink.FlinkConfigMap;
+import dev.pipelines.cdc.operator.flink.FlinkOptions;
+import dev.pipelines.cdc.operator.spec.Durations;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -19,7 +22,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
 import org.apache.flink.kubernetes.operator.api.spec.JobManagerSpec;
@@ -90,27 +92,26 @@ public final class FlinkDeploymentFactory {
   }
 
   private static Map<String, String> flinkConfiguration(JobSpec job, StarRocksSink sink, Optional<String> stateDir) {
-    Map<String, String> conf = new TreeMap<>(job.flinkConfiguration());
-    conf.put(FlinkConfigKeys.CHECKPOINT_INTERVAL, checkpointInterval(job, sink));
-    // A cancelled or failed job keeps its last checkpoint, so the slot position is never lost.
-    conf.put(FlinkConfigKeys.CHECKPOINT_RETENTION, "RETAIN_ON_CANCELLATION");
-    conf.put(FlinkConfigKeys.TASK_SLOTS, String.valueOf(job.taskManager().taskSlots()));
-    // The job stops itself when a source table changes shape; a redeploy re-plans and resumes. (Stops a
-    // redeploy only repeats, a refused row or a TRUNCATE, are held suspended instead: StopHold.)
-    conf.put(FlinkConfigKeys.RESTART_FAILED, "true");
-    // Faults worth retrying restart with exponential backoff (1 s doubling to 1 min); a user's own
-    // restart-strategy keys win. Faults retrying cannot fix never restart (SuppressRestartsException).
-    RestartPolicy.flinkConfiguration().forEach(conf::putIfAbsent);
+    FlinkConfigMap conf = new FlinkConfigMap(job.flinkConfiguration())
+        .setDuration(FlinkOptions.CHECKPOINT_INTERVAL, checkpointInterval(job, sink))
+        // A cancelled or failed job keeps its last checkpoint, so the slot position is never lost.
+        .set(FlinkOptions.CHECKPOINT_RETENTION, FlinkOptions.RETAIN_ON_CANCELLATION)
+        .set(FlinkOptions.TASK_SLOTS, job.taskManager().taskSlots())
+        // The job stops itself when a source table changes shape; a redeploy re-plans and resumes. (Stops a
+        // redeploy only repeats, a refused row or a TRUNCATE, are held suspended instead: StopHold.)
+        .set(FlinkOptions.RESTART_FAILED, true)
+        // Faults worth retrying restart with exponential backoff (1 s doubling to 1 min); a user's own
+        // restart-strategy keys win. Faults retrying cannot fix never restart (SuppressRestartsException).
+        .setIfAbsent(RestartPolicy.flinkConfiguration());
     stateDir.map(FlinkDeploymentFactory::withoutTrailingSlash)
         .ifPresent(
-            dir -> {
-              conf.put(FlinkConfigKeys.CHECKPOINTS_DIR, dir + "/checkpoints");
-              conf.put(FlinkConfigKeys.SAVEPOINTS_DIR, dir + "/savepoints");
-              // JobManager failover resumes from the latest checkpoint instead of starting over.
-              conf.put(FlinkConfigKeys.HA_TYPE, "kubernetes");
-              conf.put(FlinkConfigKeys.HA_STORAGE_DIR, dir + "/ha");
-            });
-    return conf;
+            dir -> conf
+                .set(FlinkOptions.CHECKPOINTS_DIR, dir + "/checkpoints")
+                .set(FlinkOptions.SAVEPOINTS_DIR, dir + "/savepoints")
+                // JobManager failover resumes from the latest checkpoint instead of starting over.
+                .set(FlinkOptions.HA_TYPE, FlinkOptions.HA_KUBERNETES)
+                .set(FlinkOptions.HA_STORAGE_DIR, dir + "/ha"));
+    return conf.toMap();
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
 import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
 import dev.pipelines.cdc.operator.naming.Names;
+import dev.pipelines.cdc.operator.spec.Durations;
 
 /** CdcPipeline → the job's {@link PipelineConfig}. Pure; credentials are not part of it. */
 public final class PipelineConfigFactory {

@@ -1,7 +1,6 @@
 package dev.pipelines.cdc.operator.http;
 
 import dev.pipelines.cdc.operator.health.Readiness;
-import dev.pipelines.cdc.operator.metrics.PrometheusText;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,7 +15,7 @@ public final class OperatorEndpoints {
 
   public static Map<String, Supplier<PlainResponse>> routes(SlotMetrics metrics, Readiness readiness) {
     return Map.of(
-        METRICS, () -> new PlainResponse(200, PrometheusText.CONTENT_TYPE, metrics.scrape()),
+        METRICS, () -> new PlainResponse(200, SlotMetrics.CONTENT_TYPE, metrics.scrape()),
         // Alive as long as the process answers: a stuck operator is for readiness to report, not a reason to
         // restart it while informers are still syncing.
         LIVENESS, () -> PlainResponse.text(200, "ok\n"),

@@ -5,7 +5,7 @@ import dev.pipelines.cdc.operator.database.CheckResult;
 import dev.pipelines.cdc.operator.database.Databases;
 import dev.pipelines.cdc.operator.database.PreflightReport;
 import dev.pipelines.cdc.operator.database.SourceReport;
-import dev.pipelines.cdc.operator.desired.ByteSizes;
+import dev.pipelines.cdc.operator.spec.ByteSizes;
 import dev.pipelines.cdc.operator.naming.Names;
 import dev.pipelines.cdc.operator.status.Reasons;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -10,7 +10,7 @@ import dev.pipelines.cdc.operator.database.CheckResult;
 import dev.pipelines.cdc.operator.database.PreflightReport;
 import dev.pipelines.cdc.operator.database.SlotReading;
 import dev.pipelines.cdc.operator.database.SourceReport;
-import dev.pipelines.cdc.operator.desired.ByteSizes;
+import dev.pipelines.cdc.operator.spec.ByteSizes;
 import java.util.Optional;
 
 /** Preflight report → SourceReady, SinkReady, SourceWarnings, SlotLagging and status.source. Pure. */

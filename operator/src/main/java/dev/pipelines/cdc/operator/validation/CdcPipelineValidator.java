@@ -16,10 +16,12 @@ import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
 import dev.pipelines.cdc.operator.api.v1alpha1.TableRoute;
 import dev.pipelines.cdc.operator.api.v1alpha1.UpgradeMode;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
-import dev.pipelines.cdc.operator.desired.ByteSizes;
-import dev.pipelines.cdc.operator.desired.Durations;
+import dev.pipelines.cdc.operator.spec.ByteSizes;
+import dev.pipelines.cdc.operator.spec.Durations;
+import dev.pipelines.cdc.operator.spec.FlinkMemory;
 import dev.pipelines.cdc.operator.desired.FlinkDeploymentFactory;
-import dev.pipelines.cdc.operator.desired.ReservedFlinkKeys;
+import dev.pipelines.cdc.operator.flink.FlinkOptions;
+import dev.pipelines.cdc.operator.flink.ReservedFlinkKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,9 +45,8 @@ public final class CdcPipelineValidator {
   private static final Pattern DNS_1035_LABEL = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
   private static final Pattern PG_IDENTIFIER = Pattern.compile(Patterns.PG_IDENTIFIER);
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile(Patterns.DNS_SUBDOMAIN);
-  private static final Pattern MEMORY = Pattern.compile(Patterns.MEMORY);
 
-  private static final String MAX_PARALLELISM_KEY = "pipeline.max-parallelism";
+  private static final String MAX_PARALLELISM_KEY = FlinkOptions.MAX_PARALLELISM.key();
 
   private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
   /** Below this, a checkpoint per flush would cost more than the loads it triggers (see FlushPolicy). */
@@ -271,8 +272,8 @@ public final class CdcPipelineValidator {
   }
 
   private static void validateMemory(String memory, String at, List<Violation> out) {
-    if (memory == null || !MEMORY.matcher(memory).matches()) {
-      out.add(new Violation(at, "'" + memory + "' is not a memory size, e.g. 1024m or 2g"));
+    if (FlinkMemory.parse(memory).isEmpty()) {
+      out.add(new Violation(at, "'" + memory + "' is not a memory size, e.g. 1024m, 2g or 2Gi (whole amounts)"));
     }
   }
 

@@ -3,7 +3,6 @@ package dev.pipelines.cdc.operator.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelines.cdc.operator.api.v1alpha1.SourceStatus;
-import dev.pipelines.cdc.operator.metrics.PrometheusText;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import java.io.IOException;
 import java.net.URI;
@@ -64,8 +63,8 @@ class OperatorEndpointsTest {
     HttpResponse<String> response = get(OperatorEndpoints.METRICS);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).contains(PrometheusText.CONTENT_TYPE);
-    assertThat(response.body()).contains("cdc_pipeline_slot_lag_bytes{namespace=\"data\",pipeline=\"orders\",slot=\"s\"} 7");
+    assertThat(response.headers().firstValue("Content-Type")).contains(SlotMetrics.CONTENT_TYPE);
+    assertThat(response.body()).contains("cdc_pipeline_slot_lag_bytes{namespace=\"data\",pipeline=\"orders\",slot=\"s\"} 7.0");
   }
 
   @Test

@@ -54,7 +54,7 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.job.flinkConfiguration", Map.of("pipeline.max-parallelism", "40000"), "spec.job.flinkConfiguration.pipeline.max-parallelism", "outside 1-32768"),
         Arguments.of("spec.job.flinkConfiguration", Map.of("pipeline.max-parallelism", "lots"), "spec.job.flinkConfiguration.pipeline.max-parallelism", "not a whole number"),
         Arguments.of("spec.sink.starrocks.flushInterval", "50ms", "spec.sink.starrocks.flushInterval", "at least 100ms"),
-        Arguments.of("spec.sink.starrocks.flushInterval", "5 seconds", "spec.sink.starrocks.flushInterval", "at least 100ms"),
+        Arguments.of("spec.sink.starrocks.flushInterval", "5 mins", "spec.sink.starrocks.flushInterval", "at least 100ms"),
         Arguments.of("spec.sink.starrocks.properties", Map.of("columns", "a,b"), "spec.sink.starrocks.properties.columns", "set by the pipeline itself"),
         Arguments.of("spec.job.parallelism", 0, "spec.job.parallelism", "at least 1"),
         Arguments.of("spec.job.checkpointInterval", "500ms", "spec.job.checkpointInterval", "at least 1s"),

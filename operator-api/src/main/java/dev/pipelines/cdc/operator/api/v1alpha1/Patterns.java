@@ -4,9 +4,6 @@ import dev.pipelines.cdc.config.endpoint.Endpoints;
 
 /** Regular expressions shared by the CRD schema and the operator's own validation. */
 public final class Patterns {
-  /** Digits of a {@link #DURATION}'s amount. */
-  public static final int DURATION_MAX_DIGITS = 12;
-
   /** A Kubernetes object name (RFC 1123 subdomain). */
   public static final String DNS_SUBDOMAIN =
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
@@ -18,17 +15,52 @@ public final class Patterns {
    */
   public static final String PG_IDENTIFIER = "^[a-z_][a-z0-9_]{0,62}$";
 
-  /**
-   * A duration such as {@code 500ms}, {@code 5s}, {@code 10m} or {@code 1h}: the grammar {@code
-   * Durations} parses with this very pattern (group 1 the amount, group 2 the unit). The amount is
-   * bounded so that every string the schema accepts is a {@code java.time.Duration} whose
-   * milliseconds fit a long: 12 digits of hours are 3.6e18 ms, below 9.2e18. Without the bound the
-   * API server took {@code 9999999999999s}, which the operator then refused.
+  /*
+   * Durations: the unit labels Flink's own parser (org.apache.flink.util.TimeUtils.parseDuration, which
+   * Durations calls) reads, lower case, each with its digit bound. The bound keeps every accepted duration's
+   * milliseconds within a long (9.2e18): 18 digits of ms, 15 of s (1e18 ms), 14 of min (6e18 ms), 12 of h
+   * (3.6e18 ms), 11 of d (8.6e18 ms). PatternsAcceptedByParsersTest checks labels and bounds against TimeUtils.
+   * Left out on purpose, though TimeUtils reads them: micro- and nanoseconds (no interval here is finer than
+   * a millisecond, and the job takes milliseconds), upper case (TimeUtils lower-cases; one spelling is
+   * enough) and a bare number (TimeUtils reads milliseconds, where a reader might expect seconds).
    */
-  public static final String DURATION = "^([0-9]{1," + DURATION_MAX_DIGITS + "})(ms|s|m|h)$";
+  public static final String DURATION_MILLIS_UNITS = "ms|milli|millis|millisecond|milliseconds";
+  public static final String DURATION_SECONDS_UNITS = "s|sec|secs|second|seconds";
+  public static final String DURATION_MINUTES_UNITS = "m|min|minute|minutes";
+  public static final String DURATION_HOURS_UNITS = "h|hour|hours";
+  public static final String DURATION_DAYS_UNITS = "d|day|days";
+  public static final int DURATION_MILLIS_MAX_DIGITS = 18;
+  public static final int DURATION_SECONDS_MAX_DIGITS = 15;
+  public static final int DURATION_MINUTES_MAX_DIGITS = 14;
+  public static final int DURATION_HOURS_MAX_DIGITS = 12;
+  public static final int DURATION_DAYS_MAX_DIGITS = 11;
 
-  /** A Kubernetes memory quantity or a Flink memory size, e.g. {@code 2048m}, {@code 2Gi}. */
-  public static final String MEMORY = "^[0-9]+(\\.[0-9]+)?([kKmMgGtT]i?[bB]?)?$";
+  /**
+   * A duration as Flink writes it: {@code 500ms}, {@code 30s}, {@code 30 s}, {@code 10m} (minutes, as in
+   * Flink), {@code 1min}, {@code 1 h}, {@code 2 days}; an amount, at most one space, a unit. Every string
+   * it accepts is one {@code Durations} (Flink's {@code TimeUtils}) parses, to milliseconds that fit a long
+   * (see the digit bounds above); the old grammar ({@code ^[0-9]{1,12}(ms|s|m|h)$}) is a subset, with the
+   * same meaning. Before the bounds, the API server took {@code 9999999999999s}, which the operator then
+   * refused.
+   */
+  public static final String DURATION = "^("
+      + "[0-9]{1," + DURATION_MILLIS_MAX_DIGITS + "} ?(" + DURATION_MILLIS_UNITS + ")"
+      + "|[0-9]{1," + DURATION_SECONDS_MAX_DIGITS + "} ?(" + DURATION_SECONDS_UNITS + ")"
+      + "|[0-9]{1," + DURATION_MINUTES_MAX_DIGITS + "} ?(" + DURATION_MINUTES_UNITS + ")"
+      + "|[0-9]{1," + DURATION_HOURS_MAX_DIGITS + "} ?(" + DURATION_HOURS_UNITS + ")"
+      + "|[0-9]{1," + DURATION_DAYS_MAX_DIGITS + "} ?(" + DURATION_DAYS_UNITS + ")"
+      + ")$";
+
+  /**
+   * A JobManager or TaskManager memory as the Flink Kubernetes Operator reads it ({@code FlinkMemory}):
+   * {@code 2048m}, {@code 2g}, {@code 2G}, {@code 2GB} (Flink's units, all binary: {@code 2G} is 2 GiB),
+   * {@code 2Gi}, {@code 2GiB} (Kubernetes'), or a byte count. Each unit bounds its digits so the byte
+   * count fits a long: 18 plain, 15 with k, 12 with m, 9 with g, 6 with t. Whole amounts only: the
+   * earlier pattern also took {@code 1.5Gi}, which the Flink operator's validator refuses
+   * ({@code MemorySize.parse("1610612736.0")} fails), and any number of digits, which overflow.
+   */
+  public static final String MEMORY = "^([0-9]{1,18}|[0-9]{1,15}[kK]i?[bB]?|[0-9]{1,12}[mM]i?[bB]?"
+      + "|[0-9]{1,9}[gG]i?[bB]?|[0-9]{1,6}[tT]i?[bB]?)$";
 
   /**
    * A byte count, plain or as a Kubernetes quantity: {@code 1073741824}, {@code 512Mi}, {@code 1Gi},

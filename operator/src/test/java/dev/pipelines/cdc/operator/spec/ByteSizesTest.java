@@ -1,4 +1,4 @@
-package dev.pipelines.cdc.operator.desired;
+package dev.pipelines.cdc.operator.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.pipelines.cdc.operator.desired;
+package dev.pipelines.cdc.operator.spec;
 
 import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
 import java.util.Locale;
