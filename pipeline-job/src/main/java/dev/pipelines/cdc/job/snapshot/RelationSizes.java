@@ -12,14 +12,16 @@ import org.postgresql.core.Utils;
 /**
  * Measures the captured tables for {@link SplitPlanner}. A partitioned table is measured per leaf
  * partition (block ranges mean nothing across partitions); its rows are still emitted as the
- * parent's. {@code pg_partition_tree} of a plain table is the table itself.
+ * parent's.
  */
 public final class RelationSizes {
+  // pg_partition_tree lists a partitioned table's tree (a plain table that is no partition has none).
   private static final String LEAVES = """
       SELECT n.nspname, c.relname, pg_relation_size(c.oid) / current_setting('block_size')::bigint, c.reltuples
-      FROM pg_partition_tree(?::regclass) t JOIN pg_class c ON c.oid = t.relid
-        JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE t.isleaf ORDER BY t.level, n.nspname, c.relname""";
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE (c.oid = ?::regclass AND c.relkind <> 'p')
+         OR c.oid IN (SELECT relid FROM pg_partition_tree(?::regclass) WHERE isleaf)
+      ORDER BY n.nspname, c.relname""";
 
   private RelationSizes() {}
 
@@ -28,6 +30,7 @@ public final class RelationSizes {
     try (PreparedStatement st = pg.prepareStatement(LEAVES)) {
       for (SourceTable table : tables) {
         st.setString(1, quote(table.schema(), table.name()));
+        st.setString(2, quote(table.schema(), table.name()));
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
             sizes.add(new RelationSize(table.qualifiedName(), quote(rs.getString(1), rs.getString(2)), rs.getLong(3),
