@@ -102,7 +102,8 @@ public final class ExportedSnapshotSlot implements AutoCloseable {
           return Optional.empty();
         }
         int pid = rs.getInt(3);
-        return Optional.of(new ExistingSlot(slotName, rs.getString(1), rs.getString(2), rs.wasNull() ? null : pid));
+        Integer activePid = rs.wasNull() ? null : pid;
+        return Optional.of(new ExistingSlot(slotName, rs.getString(1), rs.getString(2), activePid));
       }
     }
   }
