@@ -24,10 +24,17 @@ public final class SnapshotSource
 
   private final SnapshotSettings settings;
   private final SnapshotEncoders encoders;
+  private final boolean endAfterCheckpoint;
 
-  public SnapshotSource(SnapshotSettings settings, SnapshotEncoders encoders) {
+  /**
+   * @param endAfterCheckpoint a reader reports its end only once a checkpoint after its last row has
+   *     completed, so that no snapshot row is still in flight when the stream starts (see
+   *     {@link SnapshotReader#pollNext}); false only for a snapshot read on its own, without checkpoints
+   */
+  public SnapshotSource(SnapshotSettings settings, SnapshotEncoders encoders, boolean endAfterCheckpoint) {
     this.settings = settings;
     this.encoders = encoders;
+    this.endAfterCheckpoint = endAfterCheckpoint;
   }
 
   @Override
@@ -58,7 +65,7 @@ public final class SnapshotSource
 
   @Override
   public SourceReader<ChangeRow, SnapshotSplit> createReader(SourceReaderContext context) {
-    return new SnapshotReader(context, settings, encoders);
+    return new SnapshotReader(context, settings, encoders, endAfterCheckpoint);
   }
 
   @Override

@@ -26,8 +26,11 @@ final class SnapshotTransaction {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotTransaction.class);
   /** What Postgres exports ({@code 00000003-0000001B-1}); anything else never reaches SQL. */
   private static final Pattern SNAPSHOT_NAME = Pattern.compile("[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+");
-  /** ERRCODE_INVALID_PARAMETER_VALUE, which "invalid snapshot identifier" raises. */
-  private static final String INVALID_SNAPSHOT = "22023";
+  /**
+   * ERRCODE_UNDEFINED_OBJECT: {@code snapshot "…" does not exist} (ImportSnapshot, measured on
+   * PostgreSQL 17 once the exporting connection had closed).
+   */
+  private static final String SNAPSHOT_GONE = "42704";
 
   private SnapshotTransaction() {}
 
@@ -47,7 +50,7 @@ final class SnapshotTransaction {
         st.execute("SET TRANSACTION SNAPSHOT '" + snapshotName + "'");
         return true;
       } catch (SQLException e) {
-        if (!INVALID_SNAPSHOT.equals(e.getSQLState())) {
+        if (!SNAPSHOT_GONE.equals(e.getSQLState())) {
           throw e;
         }
         st.execute("ROLLBACK");

@@ -61,7 +61,7 @@ public final class PostgresSourceFactory {
     }
     SnapshotSource snapshot = new SnapshotSource(new SnapshotSettings(Endpoints.postgresServer(pg.host(), pg.port()),
         pg.database(), credentials, pg.slotName(), pg.publicationName(), publicationMode, tables,
-        pg.snapshotChunkSize()), encoders);
+        pg.snapshotChunkSize()), encoders, true);
     // committed(): from the slot's confirmed_flush_lsn, which nobody advances before the stream
     // starts: the consistent point the snapshot was read at.
     return HybridSource.<ChangeRow, SplitEnumerator<?, ?>>builder(snapshot)

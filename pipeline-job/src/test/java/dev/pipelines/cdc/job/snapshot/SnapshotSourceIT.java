@@ -97,7 +97,7 @@ class SnapshotSourceIT {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
       SnapshotSettings settings = new SnapshotSettings(new HostPort(pg.host(), pg.port()), PostgresServer.DATABASE, CDC,
           "snap_slot", "snap_pub", PublicationMode.FILTERED, tables, 30);
-      env.fromSource(new SnapshotSource(settings, JsonCastEncoders::forTable), WatermarkStrategy.noWatermarks(), "snap")
+      env.fromSource(new SnapshotSource(settings, JsonCastEncoders::forTable, false), WatermarkStrategy.noWatermarks(), "snap")
           .addSink(new SinkFunction<>() {
             @Override
             public void invoke(ChangeRow row, Context context) {
