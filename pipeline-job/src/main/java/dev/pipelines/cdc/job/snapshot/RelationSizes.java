@@ -25,6 +25,32 @@ public final class RelationSizes {
 
   private RelationSizes() {}
 
+  /**
+   * As {@link #of(Connection, List)}; with {@code tidRangeScans}, a relation never analyzed (no
+   * {@code reltuples}) is estimated from the rows of its first block (a one-block TID range scan), so
+   * that a table loaded just before the pipeline starts is still split by rows.
+   */
+  public static List<RelationSize> of(Connection pg, List<SourceTable> tables, boolean tidRangeScans)
+      throws SQLException {
+    List<RelationSize> sizes = of(pg, tables);
+    if (!tidRangeScans) {
+      return sizes;
+    }
+    List<RelationSize> estimated = new ArrayList<>(sizes.size());
+    for (RelationSize r : sizes) {
+      if (r.estimatedRows() > 0 || r.blocks() == 0) {
+        estimated.add(r);
+        continue;
+      }
+      try (var st = pg.createStatement();
+          ResultSet rs = st.executeQuery("SELECT count(*) FROM " + r.relation() + " WHERE ctid < '(1,0)'::tid")) {
+        rs.next();
+        estimated.add(new RelationSize(r.table(), r.relation(), r.blocks(), (double) rs.getLong(1) * r.blocks()));
+      }
+    }
+    return estimated;
+  }
+
   public static List<RelationSize> of(Connection pg, List<SourceTable> tables) throws SQLException {
     List<RelationSize> sizes = new ArrayList<>();
     try (PreparedStatement st = pg.prepareStatement(LEAVES)) {

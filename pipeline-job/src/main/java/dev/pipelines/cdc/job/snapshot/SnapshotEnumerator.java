@@ -87,8 +87,9 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
         settings.slotName(), settings.database());
     snapshotName = slot.snapshotName();
     consistentPoint = slot.consistentPoint();
-    List<SnapshotSplit> splits = SplitPlanner.plan(RelationSizes.of(pg, settings.tables()), settings.rowsPerSplit(),
-        RelationSizes.tidRangeScans(pg), snapshotName);
+    boolean tidRangeScans = RelationSizes.tidRangeScans(pg);
+    List<SnapshotSplit> splits = SplitPlanner.plan(RelationSizes.of(pg, settings.tables(), tidRangeScans),
+        settings.rowsPerSplit(), tidRangeScans, snapshotName);
     unassigned.addAll(splits);
     splitsTotal = splits.size();
     LOG.info("snapshot of {} tables in {} splits, exported snapshot {}, stream from {}", settings.tables().size(),

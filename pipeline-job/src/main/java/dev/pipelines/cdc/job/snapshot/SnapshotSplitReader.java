@@ -78,6 +78,11 @@ final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit>
     }
     if (pg == null) {
       pg = JobConnections.postgres(settings.server(), settings.database(), settings.credentials());
+      try (java.sql.Statement st = pg.createStatement()) {
+        for (String setting : encoders.sessionSettings()) {
+          st.execute(setting);
+        }
+      }
       SnapshotTransaction.begin(pg, current.snapshotName());
     }
     SourceTable table = tables.get(current.table());
