@@ -27,7 +27,7 @@ final class DebeziumValues {
   /** Debezium's stand-in for a TOASTed value an UPDATE did not touch. */
   static final String UNAVAILABLE = "__debezium_unavailable_value";
 
-  private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter DATETIME = StarRocksJson.DATETIME;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
   private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,12 @@ public final class StarRocksJson {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** A decimal as StarRocks' DECIMAL parses it; Postgres numeric can also be NaN or ±Infinity. */
   private static final Pattern DECIMAL_TEXT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  /**
+   * DATETIME text. {@code uuuu}, the proleptic year: {@code yyyy} is the year of the era, which printed
+   * 1 BC (year 0, inside StarRocks' range) as 0001, i.e. 1 AD.
+   */
+  public static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
   private StarRocksJson() {}
 
