@@ -98,6 +98,10 @@ final class DebeziumValues {
           time(out, ((Number) value).longValue());
           return;
         }
+        case "io.debezium.time.Interval" -> {
+          StarRocksJson.checkedString(out, StarRocksJson.exactInterval((String) value), limit);
+          return;
+        }
         case "io.debezium.data.Json" -> {
           StarRocksJson.json(out, (String) value);
           return;

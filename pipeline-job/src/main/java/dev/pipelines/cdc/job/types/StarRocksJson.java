@@ -118,6 +118,24 @@ public final class StarRocksJson {
     }
   }
 
+  /**
+   * Debezium's interval text ({@code interval.handling.mode=string}, {@code io.debezium.time.Interval.toIsoString})
+   * with its seconds made exact again. Debezium passes pgjdbc's {@code PGInterval.getSeconds()}, a double, through
+   * {@code new BigDecimal(double)} and cuts it to 9 decimals, rounding down: {@code 0.3} seconds became
+   * {@code 0.299999999S}, {@code 1.000001} became {@code 1.000000999S} (measured). Postgres keeps microseconds and
+   * the seconds part is below 60, so rounding to 6 decimals recovers the value exactly.
+   */
+  public static String exactInterval(String debeziumIso) {
+    int end = debeziumIso.length() - 1;
+    int start = debeziumIso.lastIndexOf('M', end) + 1;
+    if (end < 0 || debeziumIso.charAt(end) != 'S' || start <= 0 || debeziumIso.indexOf('.', start) < 0) {
+      return debeziumIso;
+    }
+    String seconds = new java.math.BigDecimal(debeziumIso.substring(start, end))
+        .setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    return debeziumIso.substring(0, start) + seconds + "S";
+  }
+
   /** The rule broken by a primary key longer than StarRocks' encoded-key limit. */
   public static String keyTooLong(long size) {
     return "the primary key is " + size + " bytes in StarRocks' encoding, more than its limit of "

@@ -208,7 +208,7 @@ final class PgTextValues {
   /**
    * The stream's interval text: pgjdbc's {@link PGInterval} parses Postgres' output, and Debezium writes it
    * with {@code io.debezium.time.Interval.toIsoString} (seconds through a double, cut to 9 decimals), so the
-   * same two calls make the same text.
+   * same calls, and the same {@link StarRocksJson#exactInterval} repair, make the same text.
    */
   static void interval(StringBuilder out, String text, ValueLimit limit) {
     PGInterval interval;
@@ -217,8 +217,9 @@ final class PgTextValues {
     } catch (SQLException e) {
       throw new IllegalStateException("interval text does not parse: " + text, e);
     }
-    StarRocksJson.checkedString(out, io.debezium.time.Interval.toIsoString(interval.getYears(), interval.getMonths(),
-        interval.getDays(), interval.getHours(), interval.getMinutes(), new BigDecimal(interval.getSeconds())), limit);
+    StarRocksJson.checkedString(out, StarRocksJson.exactInterval(io.debezium.time.Interval.toIsoString(
+        interval.getYears(), interval.getMonths(), interval.getDays(), interval.getHours(), interval.getMinutes(),
+        new BigDecimal(interval.getSeconds()))), limit);
   }
 
   /** {@code bytea_output=hex}: {@code \x} then lower-case hex, which is the stream's text after the prefix. */
