@@ -48,8 +48,7 @@ final class RunningPipeline implements AutoCloseable {
     }
     restoreFrom.ifPresent(p -> conf.setString("execution.savepoint.path", p.toUri().toString()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-    // The snapshot's COPY rows through the test encoding until the production encoder is merged (issue14-copy).
-    PipelineJobMain.prepare(env, config, credentials, dev.pipelines.cdc.job.snapshot.JsonCastEncoders::of);
+    PipelineJobMain.prepare(env, config, credentials);
     return new RunningPipeline(env.executeAsync("pipeline-it"), checkpoints);
   }
 

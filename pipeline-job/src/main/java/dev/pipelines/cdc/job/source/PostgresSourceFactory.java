@@ -71,7 +71,7 @@ public final class PostgresSourceFactory {
   }
 
   /** flink-cdc's incremental source, stream only (one slot, one publication, pgoutput). */
-  static PostgresIncrementalSource<ChangeRow> stream(PostgresSourceConfig pg, Credentials credentials,
+  public static PostgresIncrementalSource<ChangeRow> stream(PostgresSourceConfig pg, Credentials credentials,
       List<String> tables, Map<String, TableShape> shapes, Map<String, String> starRocksTableBySource,
       PublicationMode publicationMode, StartupOptions startup) {
     return PostgresIncrementalSource.<ChangeRow>builder()

@@ -38,12 +38,10 @@ class PostgresSourceIT {
   static final ConcurrentLinkedQueue<ChangeRow> RAW = new ConcurrentLinkedQueue<>();
   private static final ObjectMapper JSON = new ObjectMapper();
   private JobClient job;
-  /**
-   * The snapshot's row encoding. MERGE: the production COPY encoder (issue14-copy) belongs here, so
-   * that the snapshot half of {@link #everyTypeArrivesExactlyInSnapshotAndStream} tests it.
-   */
-  static final dev.pipelines.cdc.job.snapshot.SnapshotEncoders ENCODERS =
-      dev.pipelines.cdc.job.snapshot.JsonCastEncoders::forTable;
+  /** The production snapshot encoding (COPY text to the stream path's JSON) of the tables a test captures. */
+  static dev.pipelines.cdc.job.snapshot.SnapshotEncoders encoders(Map<String, TableShape> shapes) {
+    return dev.pipelines.cdc.job.SnapshotEncoding.copy(shapes, Map.of());
+  }
 
   @AfterEach
   void stop() throws Exception {
@@ -89,8 +87,8 @@ class PostgresSourceIT {
     assertThat(snapshot.get("t").asText()).isEqualTo("tëxt");
     assertThat(snapshot.get("c").asText()).isEqualTo("ab");
     assertThat(snapshot.get("dt").asText()).isEqualTo("2024-02-29");
-    // Known limit of the CDC source: the snapshot reads time through JDBC's java.sql.Time (milliseconds).
-    assertThat(snapshot.get("tm").asText()).isEqualTo("13:14:15.123000");
+    // Read by COPY: microseconds kept (flink-cdc's JDBC snapshot read java.sql.Time, milliseconds only).
+    assertThat(snapshot.get("tm").asText()).isEqualTo("13:14:15.123456");
     assertThat(snapshot.get("ts").asText()).isEqualTo("2024-02-29 23:59:59.999999");
     assertThat(snapshot.get("tstz").asText()).isEqualTo("2024-02-29 23:00:00.000000");
     assertThat(snapshot.get("iv").asText()).isEqualTo("P1Y2M3DT4H5M6.7S");
@@ -175,9 +173,10 @@ class PostgresSourceIT {
     Credentials credentials = new Credentials(PostgresServer.CDC_USER, PostgresServer.CDC_PASSWORD, "u", "p");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     env.enableCheckpointing(1000);
-    var changes = env.fromSource(PostgresSourceFactory.create(config, credentials, List.of(table),
-                Map.of(table.qualifiedName(), new TableShape(Set.of("id", "n", "big", "doc"), table.primaryKey(), Set.of())),
-                Map.of(), PublicationMode.DISABLED, ENCODERS),
+    Map<String, TableShape> shapes = Map.of(table.qualifiedName(),
+        new TableShape(Set.of("id", "n", "big", "doc"), table.primaryKey(), Set.of()));
+    var changes = env.fromSource(PostgresSourceFactory.create(config, credentials, List.of(table), shapes,
+                Map.of(), PublicationMode.DISABLED, encoders(shapes)),
             WatermarkStrategy.noWatermarks(), "postgres-cdc", TypeInformation.of(ChangeRow.class));
     changes.addSink(collectInto(RAW));
     changes.keyBy(ChangeRow::routingKey)
@@ -201,7 +200,7 @@ class PostgresSourceIT {
           new dev.pipelines.cdc.job.catalog.TableSelector(List.of(tables), List.of()));
     }
     env.fromSource(PostgresSourceFactory.create(config, credentials, sources, shapes, Map.of(),
-                PublicationMode.DISABLED, ENCODERS),
+                PublicationMode.DISABLED, encoders(shapes)),
             WatermarkStrategy.noWatermarks(), "postgres-cdc", TypeInformation.of(ChangeRow.class))
         .addSink(collectInto(COLLECTED));
     return env.executeAsync("source-it");
