@@ -14,7 +14,13 @@ public enum JobStopReason {
   /** A TRUNCATE of a captured table, which the pipeline does not replicate. */
   TRUNCATE_NOT_REPLICATED("TruncateNotReplicated"),
   /** A captured table gained or lost columns; a new start adapts the StarRocks table. */
-  SCHEMA_CHANGED("SchemaChanged");
+  SCHEMA_CHANGED("SchemaChanged"),
+  /**
+   * The source database is not as the snapshot needs it: a replication slot of the pipeline's name
+   * that is another plugin's, in another database or in use, or a captured table the user cannot
+   * read. The message names the object and the fix.
+   */
+  SOURCE_NOT_READY("SourceNotReady");
 
   private final String reason;
 

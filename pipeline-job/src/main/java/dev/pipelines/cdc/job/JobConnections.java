@@ -25,6 +25,21 @@ public final class JobConnections {
         PostgresJdbc.properties(server, database, credentials.sourceUser(), credentials.sourcePassword()));
   }
 
+  /**
+   * A replication connection to the source database ({@code replication=database}: it runs
+   * replication commands such as {@code CREATE_REPLICATION_SLOT}; pgjdbc requires the simple query
+   * protocol for them).
+   */
+  public static Connection postgresReplication(HostPort server, String database, Credentials credentials)
+      throws SQLException {
+    java.util.Properties props = PostgresJdbc.properties(server, database, credentials.sourceUser(),
+        credentials.sourcePassword());
+    props.setProperty("replication", "database");
+    props.setProperty("preferQueryMode", "simple");
+    props.setProperty("assumeMinServerVersion", "10");
+    return DriverManager.getConnection(PostgresJdbc.URL, props);
+  }
+
   /** A StarRocks FE's MySQL port, LOCAL INFILE and deserialization off. */
   public static Connection starRocks(HostPort frontend, Credentials credentials) throws SQLException {
     return DriverManager.getConnection(StarRocksJdbc.url(frontend),

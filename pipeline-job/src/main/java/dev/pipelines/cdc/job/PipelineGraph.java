@@ -7,9 +7,11 @@ import dev.pipelines.cdc.job.sink.ToStarRocksRow;
 import dev.pipelines.cdc.job.source.ChangeRow;
 import dev.pipelines.cdc.job.source.PostgresSourceFactory;
 import dev.pipelines.cdc.job.toast.UnchangedValueResolver;
+import dev.pipelines.cdc.job.snapshot.SnapshotEncoders;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -27,14 +29,17 @@ public final class PipelineGraph {
     return names;
   }
 
+  /**
+   * @param encoders how the snapshot turns each table's COPY rows into rows for StarRocks
+   */
   public static void build(StreamExecutionEnvironment env, PipelineConfig config, Credentials credentials,
-      PipelinePlan plan) {
-    // 1. Read: snapshot, then the replication stream, of every captured table.
+      PipelinePlan plan, SnapshotEncoders encoders) {
+    // 1. Read: snapshot at the slot's consistent point, then the replication stream from there.
     DataStream<ChangeRow> changes = env
-        .fromSource(PostgresSourceFactory.create(config.source(), credentials, plan.sourceNames(), plan.shapes(),
-                starRocksTableBySource(plan), plan.publicationMode()),
-            WatermarkStrategy.noWatermarks(), "postgres-cdc")
-        .uid("postgres-cdc-source");
+        .fromSource(PostgresSourceFactory.create(config.source(), credentials, plan.sources(), plan.shapes(),
+                starRocksTableBySource(plan), plan.publicationMode(), encoders),
+            WatermarkStrategy.noWatermarks(), "postgres-cdc", TypeInformation.of(ChangeRow.class))
+        .uid(PostgresSourceFactory.uid(config.source()));
 
     // 2. Route by key: every change of a row goes to the same writer, in commit order, so a
     //    snapshot row buffered in one writer can never overtake a later update in another.

@@ -8,6 +8,7 @@ import dev.pipelines.cdc.config.RestartPolicy;
 import dev.pipelines.cdc.config.plan.SourceCatalog;
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
 import dev.pipelines.cdc.job.ddl.StarRocksSchemaSync;
+import dev.pipelines.cdc.job.snapshot.SnapshotEncoders;
 import java.sql.Connection;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
@@ -38,6 +39,12 @@ public final class PipelineJobMain {
   /** Plans, prepares StarRocks and builds the graph on {@code env}; does not execute it. */
   public static PipelinePlan prepare(StreamExecutionEnvironment env, PipelineConfig config, Credentials credentials)
       throws Exception {
+    return prepare(env, config, credentials, SnapshotEncoding::of);
+  }
+
+  /** As above, with the snapshot's row encoding chosen by {@code encoding} (tests). */
+  public static PipelinePlan prepare(StreamExecutionEnvironment env, PipelineConfig config, Credentials credentials,
+      java.util.function.Function<PipelinePlan, SnapshotEncoders> encoding) throws Exception {
     // Re-checks every address of the config before any connection: the operator validated them,
     // but this file is what the job trusts, so it checks it too (and builds connections from it).
     PipelineEndpoints endpoints = PipelineEndpoints.of(config);
@@ -54,7 +61,7 @@ public final class PipelineJobMain {
       env.enableCheckpointing(interval);
     }
     useRestartPolicyIfNoneConfigured(env);
-    PipelineGraph.build(env, config, credentials, plan);
+    PipelineGraph.build(env, config, credentials, plan, encoding.apply(plan));
     return plan;
   }
 

@@ -1,6 +1,8 @@
 package dev.pipelines.cdc.job.source;
 
 import dev.pipelines.cdc.job.failure.PipelineStop;
+import dev.pipelines.cdc.job.types.RejectedValue;
+import dev.pipelines.cdc.job.types.StarRocksJson;
 import dev.pipelines.cdc.job.types.StarRocksTypes;
 import dev.pipelines.cdc.job.types.ValueLimit;
 import java.util.ArrayList;
@@ -142,10 +144,7 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
     }
     if (size > StarRocksTypes.PRIMARY_KEY_LIMIT_BYTES) {
       throw PipelineStop.rowRejected(table, String.join(",", keys), keyText(shape, row),
-          "the primary key is " + size + " bytes in StarRocks' encoding, more than its limit of "
-              + StarRocksTypes.PRIMARY_KEY_LIMIT_BYTES + " bytes (BE primary_key_limit_size), and StarRocks"
-              + " would fail every load holding it; shorten the key in Postgres, raise primary_key_limit_size on"
-              + " every BE, or exclude the table", null);
+          StarRocksJson.keyTooLong(size), null);
     }
   }
 

@@ -1,9 +1,5 @@
 package dev.pipelines.cdc.job.source;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,8 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.regex.Pattern;
-import dev.pipelines.cdc.job.types.StarRocksTypes;
+import dev.pipelines.cdc.job.types.RejectedValue;
+import dev.pipelines.cdc.job.types.StarRocksJson;
 import dev.pipelines.cdc.job.types.ValueLimit;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
 
@@ -31,12 +27,8 @@ final class DebeziumValues {
   /** Debezium's stand-in for a TOASTed value an UPDATE did not touch. */
   static final String UNAVAILABLE = "__debezium_unavailable_value";
 
-  private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter DATETIME = StarRocksJson.DATETIME;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
-  /** A decimal as StarRocks' DECIMAL parses it; Postgres numeric can also be NaN or ±Infinity. */
-  private static final Pattern DECIMAL_TEXT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
   private DebeziumValues() {}
@@ -70,8 +62,8 @@ final class DebeziumValues {
       switch (logical) {
         case "io.debezium.time.Date" -> {
           LocalDate date = LocalDate.ofEpochDay(((Number) value).longValue());
-          checkYear(date.getYear(), limit);
-          string(out, date.toString());
+          StarRocksJson.checkYear(date.getYear(), limit);
+          StarRocksJson.string(out, date.toString());
           return;
         }
         case "io.debezium.time.Timestamp" -> {
@@ -90,8 +82,8 @@ final class DebeziumValues {
           // timestamptz: stored in StarRocks as the UTC wall-clock time.
           LocalDateTime utc = OffsetDateTime.parse((String) value).withOffsetSameInstant(ZoneOffset.UTC)
               .toLocalDateTime();
-          checkYear(utc.getYear(), limit);
-          string(out, utc.format(DATETIME));
+          StarRocksJson.checkYear(utc.getYear(), limit);
+          StarRocksJson.string(out, utc.format(DATETIME));
           return;
         }
         case "io.debezium.time.Time" -> {
@@ -106,15 +98,12 @@ final class DebeziumValues {
           time(out, ((Number) value).longValue());
           return;
         }
+        case "io.debezium.time.Interval" -> {
+          StarRocksJson.checkedString(out, StarRocksJson.exactInterval((String) value), limit);
+          return;
+        }
         case "io.debezium.data.Json" -> {
-          String json = compactJson((String) value);
-          if (json.equals("null")) {
-            // StarRocks' JSON reader stores a JSON null as SQL NULL (add_nullable_column checks is_null()
-            // first), and a JSON string stays a string: a json/jsonb 'null' has no way in.
-            throw new RejectedValue("the json value is JSON null, which StarRocks' Stream Load stores as SQL NULL;"
-                + " store SQL NULL or another JSON value in Postgres, or exclude the table");
-          }
-          out.append(json);
+          StarRocksJson.json(out, (String) value);
           return;
         }
         default -> {
@@ -124,13 +113,13 @@ final class DebeziumValues {
     }
     switch (schema.type()) {
       case INT8, INT16, INT32, INT64 -> out.append(((Number) value).longValue());
-      case FLOAT32 -> floating(out, ((Number) value).floatValue());
-      case FLOAT64 -> floating(out, ((Number) value).doubleValue());
+      case FLOAT32 -> StarRocksJson.floating(out, ((Number) value).floatValue());
+      case FLOAT64 -> StarRocksJson.floating(out, ((Number) value).doubleValue());
       case BOOLEAN -> out.append(((Boolean) value).booleanValue());
-      case STRING -> checkedString(out, stripTrailing ? ((String) value).stripTrailing() : (String) value, limit);
+      case STRING -> StarRocksJson.checkedString(out, stripTrailing ? ((String) value).stripTrailing() : (String) value, limit);
       case ARRAY -> array(out, schema.valueSchema(), (List<?>) value, limit.element() == null ? ValueLimit.NONE
           : limit.element());
-      default -> checkedString(out, String.valueOf(value), limit);
+      default -> StarRocksJson.checkedString(out, String.valueOf(value), limit);
     }
   }
 
@@ -145,68 +134,12 @@ final class DebeziumValues {
     out.append(']');
   }
 
-  /** A string value, refused if its column cannot hold it. */
-  private static void checkedString(StringBuilder out, String text, ValueLimit limit) {
-    if (limit.maxBytes() >= 0) {
-      long bytes = ValueLimit.utf8Length(text);
-      if (bytes > limit.maxBytes()) {
-        throw new RejectedValue("the value is " + bytes + " bytes of UTF-8, more than the " + limit.maxBytes()
-            + " bytes its StarRocks column holds" + (limit.maxBytes() == StarRocksTypes.MAX_VARCHAR
-                ? " (StarRocks' longest string, VARCHAR(1048576))" : "")
-            + "; StarRocks would drop the row. Shorten the value in Postgres, or exclude the table");
-      }
-    }
-    if (limit.decimal() && !DECIMAL_TEXT.matcher(text).matches()) {
-      throw new RejectedValue("numeric value " + text + " has no StarRocks DECIMAL equivalent (StarRocks would"
-          + " store NULL); change it in Postgres, or make the column an unconstrained numeric (carried as text)");
-    }
-    string(out, text);
-  }
-
-  private static void checkYear(int year, ValueLimit limit) {
-    if (limit.dateRange() && !ValueLimit.yearInRange(year)) {
-      throw new RejectedValue("year " + year + " is outside StarRocks' DATE/DATETIME range (0000-01-01 to"
-          + " 9999-12-31; StarRocks would store NULL); change the value in Postgres, or exclude the table");
-    }
-  }
-
   /** Postgres' time reaches 24:00:00, which LocalTime cannot hold. */
   private static void time(StringBuilder out, long nanoOfDay) {
     if (nanoOfDay == NANOS_PER_DAY) {
-      string(out, "24:00:00.000000");
+      StarRocksJson.string(out, "24:00:00.000000");
     } else {
-      string(out, LocalTime.ofNanoOfDay(nanoOfDay).format(TIME));
-    }
-  }
-
-  /** A JSON string: quoted, with Jackson's escapes. */
-  static void string(StringBuilder out, String text) {
-    out.append('"');
-    STRINGS.quoteAsString(text, out);
-    out.append('"');
-  }
-
-  /**
-   * JSON has no NaN or infinities: they travel as the strings "NaN", "Infinity", "-Infinity", which
-   * StarRocks' JSON reader parses into FLOAT/DOUBLE as those values ({@code StringParser::string_to_float},
-   * be/src/util/string_parser.hpp: an {@code inf} or {@code nan} after the sign).
-   */
-  private static void floating(StringBuilder out, double v) {
-    if (Double.isNaN(v)) {
-      string(out, "NaN");
-    } else if (Double.isInfinite(v)) {
-      string(out, v > 0 ? "Infinity" : "-Infinity");
-    } else {
-      out.append(v);
-    }
-  }
-
-  /** A real: its shortest float text (the double's would carry digits the float does not have). */
-  private static void floating(StringBuilder out, float v) {
-    if (Float.isNaN(v) || Float.isInfinite(v)) {
-      floating(out, (double) v);
-    } else {
-      out.append(v);
+      StarRocksJson.string(out, LocalTime.ofNanoOfDay(nanoOfDay).format(TIME));
     }
   }
 
@@ -220,25 +153,22 @@ final class DebeziumValues {
 
   private static void datetime(StringBuilder out, Instant instant, ValueLimit limit, boolean snapshot) {
     LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    checkYear(utc.getYear(), limit);
+    StarRocksJson.checkYear(utc.getYear(), limit);
     if (snapshot && limit.dateRange() && utc.isBefore(SNAPSHOT_SAFE_FROM)) {
       throw new RejectedValue("the snapshot read " + utc.format(DATETIME) + ", a timestamp before 1582-10-25, which"
           + " the CDC source's JDBC read shifts between the Julian and Gregorian calendars (by up to 10 days at"
           + " 1582, 2 days at year 1); change the value, or exclude the table (streamed changes are exact)");
     }
-    string(out, utc.format(DATETIME));
+    StarRocksJson.string(out, utc.format(DATETIME));
+  }
+
+  /** A JSON string (the shared {@link StarRocksJson#string}). */
+  static void string(StringBuilder out, String text) {
+    StarRocksJson.string(out, text);
   }
 
   private static Instant micros(long micros) {
     return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
-  /** json/jsonb text, validated and written compactly (as StarRocks' JSON column would hold it). */
-  private static String compactJson(String text) {
-    try {
-      return JSON.writeValueAsString(JSON.readTree(text));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Postgres sent JSON that does not parse: " + e.getMessage(), e);
-    }
-  }
 }

@@ -3,17 +3,28 @@ package dev.pipelines.cdc.job.source;
 import dev.pipelines.cdc.config.PostgresSourceConfig;
 import dev.pipelines.cdc.config.StartupMode;
 import dev.pipelines.cdc.job.Credentials;
+import dev.pipelines.cdc.job.catalog.SourceTable;
+import dev.pipelines.cdc.job.snapshot.SnapshotEncoders;
+import dev.pipelines.cdc.job.snapshot.SnapshotSettings;
+import dev.pipelines.cdc.job.snapshot.SnapshotSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.cdc.connectors.base.options.StartupOptions;
+import org.apache.flink.connector.base.source.hybrid.HybridSource;
 import dev.pipelines.cdc.config.endpoint.Endpoints;
-import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder;
 import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder.PostgresIncrementalSource;
 
 /**
- * The Postgres CDC source: one incremental source (one slot, one publication) for every table,
- * parallel chunked snapshot without locks, then pgoutput streaming.
+ * The Postgres source of every captured table: our own snapshot ({@link SnapshotSource}: the slot
+ * created with an exported snapshot, tables read with COPY in block ranges), then flink-cdc's
+ * incremental source in stream-only mode from the slot's confirmed position, which is the
+ * snapshot's consistent point. Flink's {@link HybridSource} switches to the stream only after every
+ * snapshot reader has finished, so no change is emitted before the last snapshot row.
+ *
+ * <p>With {@code startupMode: latest} there is no snapshot: the stream alone, from the newest position.
  */
 public final class PostgresSourceFactory {
   /**
@@ -24,18 +35,45 @@ public final class PostgresSourceFactory {
 
   static final java.time.Duration HEARTBEAT_INTERVAL = java.time.Duration.ofSeconds(10);
 
-  private PostgresSourceFactory() {}
-
-  /** As below, for callers (tests) that do not name the StarRocks tables. */
-  public static PostgresIncrementalSource<ChangeRow> create(PostgresSourceConfig pg, Credentials credentials,
-      List<String> tables, Map<String, TableShape> shapes, PublicationMode publicationMode) {
-    return create(pg, credentials, tables, shapes, Map.of(), publicationMode);
+  /**
+   * The source's uid. The snapshot-then-stream source's state (a HybridSource's) is not the former
+   * incremental source's, so it has a uid of its own: a checkpoint of the old job does not restore
+   * into it. The stream-only source (startupMode latest) keeps the old uid and state.
+   */
+  public static String uid(PostgresSourceConfig pg) {
+    return pg.startupMode() == StartupMode.INITIAL ? "postgres-snapshot-then-stream" : "postgres-cdc-source";
   }
 
-  /** @param starRocksTableBySource each captured table's StarRocks table ({@code db.table}), for the TRUNCATE stop */
-  public static PostgresIncrementalSource<ChangeRow> create(PostgresSourceConfig pg, Credentials credentials,
+  private PostgresSourceFactory() {}
+
+  /**
+   * @param tables the captured tables
+   * @param starRocksTableBySource each captured table's StarRocks table ({@code db.table}), for the
+   *     TRUNCATE stop (empty: named by source only)
+   * @param encoders how the snapshot turns each table's COPY rows into rows for StarRocks
+   */
+  public static Source<ChangeRow, ?, ?> create(PostgresSourceConfig pg, Credentials credentials,
+      List<SourceTable> tables, Map<String, TableShape> shapes, Map<String, String> starRocksTableBySource,
+      PublicationMode publicationMode, SnapshotEncoders encoders) {
+    List<String> names = tables.stream().map(SourceTable::qualifiedName).toList();
+    if (pg.startupMode() != StartupMode.INITIAL) {
+      return stream(pg, credentials, names, shapes, starRocksTableBySource, publicationMode, StartupOptions.latest());
+    }
+    SnapshotSource snapshot = new SnapshotSource(new SnapshotSettings(Endpoints.postgresServer(pg.host(), pg.port()),
+        pg.database(), credentials, pg.slotName(), pg.publicationName(), publicationMode, tables,
+        pg.snapshotChunkSize()), encoders, true);
+    // committed(): from the slot's confirmed_flush_lsn, which nobody advances before the stream
+    // starts: the consistent point the snapshot was read at.
+    return HybridSource.<ChangeRow, SplitEnumerator<?, ?>>builder(snapshot)
+        .addSource(stream(pg, credentials, names, shapes, starRocksTableBySource, publicationMode,
+            StartupOptions.committed()))
+        .build();
+  }
+
+  /** flink-cdc's incremental source, stream only (one slot, one publication, pgoutput). */
+  public static PostgresIncrementalSource<ChangeRow> stream(PostgresSourceConfig pg, Credentials credentials,
       List<String> tables, Map<String, TableShape> shapes, Map<String, String> starRocksTableBySource,
-      PublicationMode publicationMode) {
+      PublicationMode publicationMode, StartupOptions startup) {
     return PostgresIncrementalSource.<ChangeRow>builder()
         // flink-cdc and Debezium write it into jdbc:postgresql://<host>:<port>/<db>: validated, IPv6 bracketed.
         .hostname(Endpoints.postgresServer(pg.host(), pg.port()).urlHost())
@@ -47,17 +85,9 @@ public final class PostgresSourceFactory {
         .password(credentials.sourcePassword())
         .slotName(pg.slotName())
         .decodingPluginName("pgoutput")
-        .splitSize(pg.snapshotChunkSize())
-        .startupOptions(pg.startupMode() == StartupMode.INITIAL ? StartupOptions.initial() : StartupOptions.latest())
+        .startupOptions(startup)
         .deserializer(starRocksTableBySource.isEmpty() ? new ChangeRowDeserializer(shapes)
             : new ChangeRowDeserializer(shapes, new TruncateStop(starRocksTableBySource)))
-        // No per-chunk backfill (each opens and drops a temporary slot, and they contend for it:
-        // measured 10 s waits). Instead the stream starts before the earliest chunk was read, so
-        // a change made during the snapshot may be applied again after the row it produced: the
-        // sink upserts by key in commit order, so StarRocks still ends at the source's state.
-        .skipSnapshotBackfill(true)
-        // scanNewlyAddedTableEnabled stays off: with it, restoring from a checkpoint taken while
-        // tables were still being split lost deletes in our tests (see docs/known-issues.md).
         // Lets the slot advance while the captured tables are quiet but the database is not.
         .heartbeatInterval(HEARTBEAT_INTERVAL)
         .debeziumProperties(debeziumProperties(pg, publicationMode))

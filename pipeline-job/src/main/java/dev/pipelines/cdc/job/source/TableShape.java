@@ -1,10 +1,12 @@
 package dev.pipelines.cdc.job.source;
 
+import dev.pipelines.cdc.job.types.StarRocksTypes;
 import dev.pipelines.cdc.job.types.ValueLimit;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the deserializer must know of a captured table beyond what each record says.
@@ -27,6 +29,20 @@ public record TableShape(Set<String> columns, List<String> keyColumns, Set<Strin
   /** A shape whose values are not checked against StarRocks' limits. */
   public TableShape(Set<String> columns, List<String> keyColumns, Set<String> blankPaddedColumns) {
     this(columns, keyColumns, blankPaddedColumns, Map.of());
+  }
+
+  /**
+   * The shape of a captured table with StarRocks' limits of its mapped types (as {@code PipelinePlan.shapes}
+   * builds it; one place for both once merged).
+   */
+  public static TableShape of(dev.pipelines.cdc.job.catalog.SourceTable table) {
+    return new TableShape(
+        table.columns().stream().map(dev.pipelines.cdc.job.catalog.SourceColumn::name).collect(Collectors.toSet()),
+        table.primaryKey(),
+        table.columns().stream().filter(StarRocksTypes::isBlankPadded)
+            .map(dev.pipelines.cdc.job.catalog.SourceColumn::name).collect(Collectors.toSet()),
+        table.columns().stream().collect(Collectors.toMap(dev.pipelines.cdc.job.catalog.SourceColumn::name,
+            c -> ValueLimit.of(StarRocksTypes.map(table, c)))));
   }
 
   public ValueLimit limit(String column) {

@@ -98,6 +98,17 @@ class StarRocksTypesTest {
         .hasMessageContaining("numeric(19,2)");
   }
 
+  @ParameterizedTest
+  @CsvSource({"interval[]", "bytea[]", "xml[]"})
+  void refusesArraysTheStreamDropsNamingTheFix(String pgType) {
+    SourceTable table = table(new SourceColumn("a", pgType, false, true), List.of("id"));
+
+    assertThatThrownBy(() -> StarRocksTypes.map(table, table.columns().get(1)))
+        .isInstanceOf(UnsupportedSchemaException.class)
+        .hasMessageStartingWith("table public.t, column a: Postgres type " + pgType + " is not supported: the CDC source")
+        .hasMessageContaining("drops the column from every streamed row");
+  }
+
   @org.junit.jupiter.api.Test
   void enumsBecomeVarchar() {
     SourceTable table = table(new SourceColumn("mood", "mood", true, true), List.of("id"));

@@ -1,0 +1,60 @@
+package dev.pipelines.cdc.job.snapshot;
+
+import dev.pipelines.cdc.config.JobStopReason;
+import dev.pipelines.cdc.job.failure.PipelineStop;
+import java.util.Optional;
+
+/**
+ * A replication slot of the pipeline's name found at a fresh start (no checkpoint: a first deploy
+ * onto an existing slot, {@code upgradeMode: stateless}, or a first run that failed before its first
+ * checkpoint), and what the job does with it.
+ *
+ * <p>A fresh start takes a new snapshot, and a snapshot is only exact at its slot's consistent
+ * point, so the slot is dropped and created again, but only when it is certainly the pipeline's
+ * own: a logical {@code pgoutput} slot in the same database that nothing is reading. Anything else
+ * stops the job once with a message naming the slot and the fix: dropping another consumer's slot
+ * would break that consumer, and waiting would not change the answer.
+ *
+ * @param plugin the slot's output plugin ({@code null} for a physical slot)
+ * @param database the slot's database ({@code null} for a physical slot)
+ * @param activePid the backend reading it, or {@code null} if nothing does
+ */
+public record ExistingSlot(String name, String plugin, String database, Integer activePid) {
+
+  /** What a fresh start does with the pipeline's slot. */
+  public enum Action {
+    /** There is none: create it. */
+    CREATE,
+    /** The pipeline's own, idle: drop it and create it again (for a new consistent point). */
+    RECREATE
+  }
+
+  public static Action decide(String slotName, String database, Optional<ExistingSlot> found) {
+    if (found.isEmpty()) {
+      return Action.CREATE;
+    }
+    ExistingSlot slot = found.get();
+    String drop = "SELECT pg_drop_replication_slot('" + slotName + "')";
+    if (!"pgoutput".equals(slot.plugin())) {
+      throw stop("replication slot " + slotName + " exists but is " + (slot.plugin() == null ? "a physical slot"
+          : "a logical slot of plugin " + slot.plugin()) + ", not the pipeline's pgoutput slot; another consumer"
+          + " may own it: give the pipeline another slotName, or, if nothing needs the slot, drop it (" + drop + ")");
+    }
+    if (!database.equals(slot.database())) {
+      throw stop("replication slot " + slotName + " exists in database " + slot.database() + ", not in " + database
+          + " where the pipeline reads: give the pipeline another slotName, or, if nothing needs the slot, drop it"
+          + " there (" + drop + ")");
+    }
+    if (slot.activePid() != null) {
+      throw stop("replication slot " + slotName + " is in use by backend " + slot.activePid() + " (pg_stat_activity"
+          + " tells which client): stop that client (another job of this pipeline?) or give the pipeline another"
+          + " slotName; the pipeline drops and re-creates its own slot at a start without a checkpoint only when"
+          + " nothing reads it");
+    }
+    return Action.RECREATE;
+  }
+
+  static RuntimeException stop(String message) {
+    return PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, message, null);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.pipelines.cdc.job.snapshot;
+
+import dev.pipelines.cdc.config.JobStopReason;
+import dev.pipelines.cdc.job.JobConnections;
+import dev.pipelines.cdc.job.catalog.SourceTable;
+import dev.pipelines.cdc.job.failure.PipelineStop;
+import dev.pipelines.cdc.job.source.ChangeRow;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.connector.base.source.reader.RecordsBySplits;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+
+/**
+ * Reads splits with {@code COPY (SELECT ... WHERE <block range>) TO STDOUT}, streamed: each fetch
+ * hands on at most {@link #BATCH_ROWS} rows or {@link #BATCH_BYTES} bytes, and Flink's element queue
+ * holds two fetches, so memory stays bounded however large a split is. Runs in the reader's one
+ * fetcher thread, which alone touches the connection.
+ */
+final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit> {
+  static final int BATCH_ROWS = 2048;
+  static final int BATCH_BYTES = 4 << 20;
+
+  private final SnapshotSettings settings;
+  private final SnapshotEncoders encoders;
+  private final Map<String, SourceTable> tables;
+  private final Map<String, SnapshotRowEncoder> encoderByTable = new HashMap<>();
+  private final ArrayDeque<SnapshotSplit> splits = new ArrayDeque<>();
+  private Connection pg;
+  private SnapshotSplit current;
+  private SnapshotRowEncoder encoder;
+  private CopyOut copy;
+
+  SnapshotSplitReader(SnapshotSettings settings, SnapshotEncoders encoders) {
+    this.settings = settings;
+    this.encoders = encoders;
+    this.tables = settings.tablesByName();
+  }
+
+  @Override
+  public RecordsWithSplitIds<ChangeRow> fetch() throws IOException {
+    RecordsBySplits.Builder<ChangeRow> batch = new RecordsBySplits.Builder<>();
+    try {
+      if (current == null && !startNext()) {
+        return batch.build();
+      }
+      long bytes = 0;
+      for (int rows = 0; rows < BATCH_ROWS && bytes < BATCH_BYTES; rows++) {
+        byte[] line = copy.readFromCopy();
+        if (line == null) {
+          batch.addFinishedSplit(current.splitId());
+          current = null;
+          copy = null;
+          break;
+        }
+        bytes += line.length;
+        // Each COPY text row is one CopyData message ending in its newline.
+        batch.add(current.splitId(), encoder.encode(line, 0, line.length - 1));
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return batch.build();
+  }
+
+  private boolean startNext() throws SQLException {
+    current = splits.poll();
+    if (current == null) {
+      return false;
+    }
+    if (pg == null) {
+      pg = JobConnections.postgres(settings.server(), settings.database(), settings.credentials());
+      try (java.sql.Statement st = pg.createStatement()) {
+        for (String setting : encoders.sessionSettings()) {
+          st.execute(setting);
+        }
+      }
+      SnapshotTransaction.begin(pg, current.snapshotName());
+    }
+    SourceTable table = tables.get(current.table());
+    if (table == null) {
+      throw new IllegalStateException("split " + current.splitId() + " is of table " + current.table()
+          + ", which the pipeline no longer captures");
+    }
+    encoder = encoderByTable.computeIfAbsent(current.table(), t -> encoders.forTable(table));
+    copy = pg.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + encoder.selectList() + " FROM "
+        + current.relation() + current.rangeCondition() + ") TO STDOUT");
+    return true;
+  }
+
+  /** Faults retrying cannot fix stop the job, naming the table; the rest (a lost connection) restart it. */
+  private IOException failure(SQLException e) {
+    String table = current == null ? "?" : current.table() + (current.relation().equals(quotedTable()) ? ""
+        : " (partition " + current.relation() + ")");
+    if ("42501".equals(e.getSQLState())) {
+      throw PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, "the snapshot cannot read table " + table + ": "
+          + e.getMessage() + "; grant the pipeline's user SELECT on it (GRANT SELECT ON " + current.relation()
+          + " TO " + settings.credentials().sourceUser() + ") or exclude the table", e);
+    }
+    if ("42P01".equals(e.getSQLState())) {
+      throw PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, "table " + table + " was dropped during the"
+          + " snapshot (" + e.getMessage() + "): remove it from the pipeline's tables, or create it again, and start"
+          + " the pipeline without its checkpoint", e);
+    }
+    return new IOException("snapshot of " + table + " failed: " + e.getMessage(), e);
+  }
+
+  private String quotedTable() {
+    SourceTable t = tables.get(current.table());
+    try {
+      return t == null ? "" : RelationSizes.quote(t.schema(), t.name());
+    } catch (SQLException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public void handleSplitsChanges(SplitsChange<SnapshotSplit> change) {
+    if (change instanceof SplitsAddition<SnapshotSplit> addition) {
+      splits.addAll(addition.splits());
+    }
+  }
+
+  @Override
+  public void wakeUp() {
+    // A fetch returns after one bounded batch; nothing blocks for long enough to interrupt.
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (pg != null) {
+      pg.close(); // ends the read-only transaction (and any COPY in progress)
+      pg = null;
+    }
+  }
+}
