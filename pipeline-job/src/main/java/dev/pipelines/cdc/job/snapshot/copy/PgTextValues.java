@@ -46,7 +46,8 @@ final class PgTextValues {
       case TIME -> time(out, b, off, len);
       case TIMETZ -> timetz(out, b, off, len, limit);
       case INTERVAL -> interval(out, latin(b, off, len), limit);
-      case JSON -> StarRocksJson.json(out, utf8(b, off, len));
+      case JSON -> StarRocksJson.json(out, utf8(b, off, len)); // may have duplicate keys: as the stream (a tree)
+      case JSONB -> StarRocksJson.jsonWithUniqueKeys(out, b, off, len);
       case BYTEA -> bytea(out, b, off, len, limit);
       default -> throw new IllegalStateException(type.name());
     }
