@@ -1,5 +1,8 @@
 package dev.pipelines.cdc.job.types;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -104,10 +107,57 @@ public final class StarRocksJson {
   public static void json(StringBuilder out, String text) {
     String json = compactJson(text);
     if (json.equals("null")) {
-      throw new RejectedValue("the json value is JSON null, which StarRocks' Stream Load stores as SQL NULL;"
-          + " store SQL NULL or another JSON value in Postgres, or exclude the table");
+      throw jsonNull();
     }
     out.append(json);
+  }
+
+  /**
+   * As {@link #json(StringBuilder, String)}, for JSON without duplicate keys (jsonb: Postgres keeps the last
+   * of each key), streamed from its UTF-8 bytes: parser events copied to the generator Jackson also writes
+   * the tree with, so the text is the same (StarRocksJsonTest compares them) without a tree per value.
+   * A tree differs only for duplicate keys (one entry, the last value at the first key's place).
+   */
+  public static void jsonWithUniqueKeys(StringBuilder out, byte[] utf8, int offset, int length) {
+    try (JsonParser parser = JSON.getFactory().createParser(utf8, offset, length);
+        JsonGenerator generator = JSON.getFactory().createGenerator(new AppendingWriter(out))) {
+      if (parser.nextToken() == JsonToken.VALUE_NULL) {
+        throw jsonNull();
+      }
+      generator.copyCurrentStructure(parser);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Postgres sent JSON that does not parse: " + e.getMessage(), e);
+    }
+  }
+
+  private static RejectedValue jsonNull() {
+    return new RejectedValue("the json value is JSON null, which StarRocks' Stream Load stores as SQL NULL;"
+        + " store SQL NULL or another JSON value in Postgres, or exclude the table");
+  }
+
+  /** A Writer into the row being built. */
+  private static final class AppendingWriter extends java.io.Writer {
+    private final StringBuilder out;
+
+    AppendingWriter(StringBuilder out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      out.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) {
+      out.append(text, offset, offset + length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   private static String compactJson(String text) {

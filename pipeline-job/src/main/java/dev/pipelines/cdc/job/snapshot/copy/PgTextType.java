@@ -7,7 +7,7 @@ import java.util.Locale;
  * ({@code StarRocksTypes.map}). Resolved once per column from the catalog's {@code format_type}.
  */
 enum PgTextType {
-  INTEGER, BOOLEAN, REAL, DOUBLE, NUMERIC, TEXT, DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL, JSON, BYTEA;
+  INTEGER, BOOLEAN, REAL, DOUBLE, NUMERIC, TEXT, DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL, JSON, JSONB, BYTEA;
 
   /**
    * The family of a non-array type, e.g. {@code numeric(12,4)}, {@code timestamp(3) with time zone}.
@@ -35,7 +35,8 @@ enum PgTextType {
       case "time without time zone" -> TIME;
       case "time with time zone" -> TIMETZ;
       case "interval" -> INTERVAL;
-      case "json", "jsonb" -> JSON;
+      case "json" -> JSON;
+      case "jsonb" -> JSONB;
       case "bytea" -> BYTEA;
       default -> throw new IllegalArgumentException("Postgres type " + formatType + " has no COPY text encoding");
     };

@@ -46,7 +46,8 @@ final class PgTextValues {
       case TIME -> time(out, b, off, len);
       case TIMETZ -> timetz(out, b, off, len, limit);
       case INTERVAL -> interval(out, latin(b, off, len), limit);
-      case JSON -> StarRocksJson.json(out, utf8(b, off, len));
+      case JSON -> StarRocksJson.json(out, utf8(b, off, len)); // may have duplicate keys: as the stream (a tree)
+      case JSONB -> StarRocksJson.jsonWithUniqueKeys(out, b, off, len);
       case BYTEA -> bytea(out, b, off, len, limit);
       default -> throw new IllegalStateException(type.name());
     }
@@ -94,30 +95,34 @@ final class PgTextValues {
     out.append('"');
   }
 
-  /** Text: ASCII that needs no JSON escape is copied; anything else goes through the shared escaping. */
+  /**
+   * Text: ASCII that needs no JSON escape is copied as it is scanned (one pass); at the first other byte the
+   * copy is undone and the value goes through the shared escaping.
+   */
   private static void text(StringBuilder out, byte[] b, int off, int len, ValueLimit limit, boolean stripTrailing) {
-    if (!stripTrailing && plainAscii(b, off, len)) {
-      if (limit.maxBytes() >= 0 && len > limit.maxBytes()) {
-        throw StarRocksJson.tooLong(len, limit);
+    if (!stripTrailing) {
+      int mark = out.length();
+      out.append('"');
+      int end = off + len;
+      int i = off;
+      for (; i < end; i++) {
+        byte c = b[i];
+        if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
+          break; // negative bytes (non-ASCII) are < 0x20 too
+        }
+        out.append((char) c);
       }
-      out.append('"');
-      ascii(out, b, off, len);
-      out.append('"');
-      return;
+      if (i == end) {
+        if (limit.maxBytes() >= 0 && len > limit.maxBytes()) {
+          throw StarRocksJson.tooLong(len, limit);
+        }
+        out.append('"');
+        return;
+      }
+      out.setLength(mark);
     }
     String s = utf8(b, off, len);
     StarRocksJson.checkedString(out, stripTrailing ? s.stripTrailing() : s, limit);
-  }
-
-  /** ASCII without the characters JSON escapes ({@code "}, {@code \}, controls). */
-  private static boolean plainAscii(byte[] b, int off, int len) {
-    for (int i = off; i < off + len; i++) {
-      byte c = b[i];
-      if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
-        return false; // negative bytes (non-ASCII) are < 0x20 too
-      }
-    }
-    return true;
   }
 
   /** {@code YYYY-MM-DD}, the year 4 digits or more, then {@code " BC"} for years before 1; or ±infinity. */
