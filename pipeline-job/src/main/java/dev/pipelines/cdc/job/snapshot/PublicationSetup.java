@@ -1,6 +1,6 @@
 package dev.pipelines.cdc.job.snapshot;
 
-import dev.pipelines.cdc.job.catalog.ExistingPublication;
+import dev.pipelines.cdc.config.plan.CatalogPublication;
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
 import dev.pipelines.cdc.job.source.PublicationMode;
 import java.sql.Connection;
@@ -35,9 +35,11 @@ public final class PublicationSetup {
     if (mode == PublicationMode.DISABLED) {
       return;
     }
-    Optional<ExistingPublication> existing = new PostgresCatalog(pg).publication(publication);
+    // Read again here, not taken from the plan: the catalog may have changed since the job planned.
+    Optional<CatalogPublication> existing = new PostgresCatalog(pg).describe(publication).publication();
     List<TableName> missing = existing.isEmpty() ? tables
-        : tables.stream().filter(t -> existing.get().missing(List.of(t.qualifiedName())).size() == 1).toList();
+        : existing.get().allTables() ? List.of()
+        : tables.stream().filter(t -> !existing.get().tables().contains(t.qualifiedName())).toList();
     if (missing.isEmpty()) {
       return;
     }

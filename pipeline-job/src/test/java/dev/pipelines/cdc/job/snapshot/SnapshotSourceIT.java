@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipelines.cdc.job.catalog.CatalogTables;
 import dev.pipelines.cdc.config.endpoint.HostPort;
 import dev.pipelines.cdc.job.Credentials;
-import dev.pipelines.cdc.job.catalog.PostgresCatalog;
 import dev.pipelines.cdc.job.catalog.SourceTable;
-import dev.pipelines.cdc.job.catalog.TableSelector;
 import dev.pipelines.cdc.job.source.ChangeRow;
 import dev.pipelines.cdc.job.source.PublicationMode;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
@@ -69,7 +68,7 @@ class SnapshotSourceIT {
         "GRANT CREATE ON DATABASE " + PostgresServer.DATABASE + " TO " + PostgresServer.CDC_USER);
     List<SourceTable> tables;
     try (Connection c = pg.superuserConnection()) {
-      tables = new PostgresCatalog(c).tables(new TableSelector(List.of("snap\\..*"), List.of()));
+      tables = CatalogTables.matching(c, List.of("snap\\..*"));
     }
     assertThat(tables).extracting(SourceTable::qualifiedName).containsExactlyInAnyOrder("snap.accounts", "snap.empty",
         "snap.parted");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipelines.cdc.job.catalog.CatalogTables;
 import dev.pipelines.cdc.config.PostgresSourceConfig;
 import dev.pipelines.cdc.config.StartupMode;
 import dev.pipelines.cdc.job.Credentials;
@@ -196,8 +197,7 @@ class PostgresSourceIT {
     Map<String, TableShape> shapes = Map.of(tables[0], new TableShape(columns, List.of("id"), Set.of("c")));
     List<SourceTable> sources;
     try (var c = pg.superuserConnection()) {
-      sources = new dev.pipelines.cdc.job.catalog.PostgresCatalog(c).tables(
-          new dev.pipelines.cdc.job.catalog.TableSelector(List.of(tables), List.of()));
+      sources = CatalogTables.matching(c, List.of(tables));
     }
     env.fromSource(PostgresSourceFactory.create(config, credentials, sources, shapes, Map.of(),
                 PublicationMode.DISABLED, encoders(shapes)),

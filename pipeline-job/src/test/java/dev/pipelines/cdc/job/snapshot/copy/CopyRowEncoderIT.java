@@ -3,6 +3,7 @@ package dev.pipelines.cdc.job.snapshot.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pipelines.cdc.job.catalog.CatalogTables;
 import dev.pipelines.cdc.config.PostgresSourceConfig;
 import dev.pipelines.cdc.config.StartupMode;
 import dev.pipelines.cdc.job.Credentials;
@@ -10,10 +11,8 @@ import dev.pipelines.cdc.job.TypeEdges;
 import dev.pipelines.cdc.job.TypeEdges.Beyond;
 import dev.pipelines.cdc.job.TypeEdges.Edge;
 import dev.pipelines.cdc.job.TypeEdges.TypeCase;
-import dev.pipelines.cdc.job.catalog.PostgresCatalog;
 import dev.pipelines.cdc.job.catalog.SourceColumn;
 import dev.pipelines.cdc.job.catalog.SourceTable;
-import dev.pipelines.cdc.job.catalog.TableSelector;
 import dev.pipelines.cdc.job.failure.PipelineStop;
 import dev.pipelines.cdc.job.source.ChangeRow;
 import dev.pipelines.cdc.job.source.PostgresSourceFactory;
@@ -161,7 +160,7 @@ class CopyRowEncoderIT {
 
     Map<String, SourceTable> tables;
     try (Connection c = pg.cdcConnection()) {
-      tables = new PostgresCatalog(c).tables(new TableSelector(List.of(SCHEMA + "\\..*"), List.of())).stream()
+      tables = CatalogTables.matching(c, List.of(SCHEMA + "\\..*")).stream()
           .collect(Collectors.toMap(SourceTable::qualifiedName, t -> t, (a, b) -> a, LinkedHashMap::new));
     }
     Map<String, TableShape> shapes = new LinkedHashMap<>();
@@ -239,7 +238,7 @@ class CopyRowEncoderIT {
           "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + PostgresServer.CDC_USER,
           "INSERT INTO " + schema + ".t VALUES (" + (keyCase ? b.value() + ", 2" : "2, " + b.value()) + ")");
       try (Connection c = pg.cdcConnection()) {
-        SourceTable t = new PostgresCatalog(c).tables(new TableSelector(List.of(schema + "\\.t"), List.of())).get(0);
+        SourceTable t = CatalogTables.matching(c, List.of(schema + "\\.t")).get(0);
         CopyRowEncoder encoder = CopyRowEncoders.forTable(t, shape(t), "sr.t");
         try {
           copy(c, encoder, t);
@@ -267,7 +266,7 @@ class CopyRowEncoderIT {
         "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + PostgresServer.CDC_USER,
         "INSERT INTO " + schema + ".t VALUES (1, 1.5), (2, '-Infinity')");
     try (Connection c = pg.cdcConnection()) {
-      SourceTable t = new PostgresCatalog(c).tables(new TableSelector(List.of(schema + "\\.t"), List.of())).get(0);
+      SourceTable t = CatalogTables.matching(c, List.of(schema + "\\.t")).get(0);
       CopyRowEncoder encoder = CopyRowEncoders.forTable(t, shape(t), "sr.t");
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> copy(c, encoder, t))
           .isInstanceOf(SuppressRestartsException.class).cause()
