@@ -3,7 +3,7 @@ package dev.pipelines.cdc.operator.database;
 /**
  * The condition reasons this package's checks produce. Defined here, beside the checks, so that
  * {@code database} does not depend on {@code status} (which presents these results and depends on
- * this package); {@link dev.pipelines.cdc.operator.status.Reasons} re-exports each one, so it stays
+ * this package); {@code status.Reasons} re-exports each one, so it stays
  * the one list of every reason the operator writes.
  */
 public final class DatabaseReasons {
