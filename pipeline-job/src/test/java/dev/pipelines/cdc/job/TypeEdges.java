@@ -54,7 +54,7 @@ public final class TypeEdges {
       new TypeCase("numeric(5,2)", List.of(e("999.99", "999.99"), e("-999.99", "-999.99"), e("0.01", "0.01"))),
       // No 'Infinity' (PG 14+): the snapshot read fails on it (docs/pipeline-job.md, Type mapping). NaN arrives as the
       // text NAN from the stream (Debezium's spelling) and as NULL from the snapshot (docs/pipeline-job.md, Type mapping).
-      new TypeCase("numeric", List.of(snapshotGap("'NaN'", "NAN", null),
+      new TypeCase("numeric", List.of(e("'NaN'", "NAN"),
           e("0.00000000000000000001", "0.00000000000000000001"), e("repeat('9', 1000)::numeric", "9".repeat(1000)),
           e("-1.5", "-1.5"), e("0", "0"), NULL)),
       new TypeCase("real", List.of(e("3.4028235e38", "3.4028235E38"), e("-3.4028235e38", "-3.4028235E38"),
@@ -70,7 +70,7 @@ public final class TypeEdges {
           e("repeat('x', " + (StarRocksTypes.MAX_VARCHAR - 4) + ") || '😀'", MAX_TEXT), NULL)),
       new TypeCase("character varying(3)", List.of(e("'äö😀'", "äö😀"), e("''", ""), NULL)),
       new TypeCase("character(3)", List.of(e("'a'", "a"), e("'abc'", "abc"), e("'€'", "€"), NULL)),
-      new TypeCase("date", List.of(snapshotGap("'0001-01-01 BC'", "0000-01-01", "0001-01-01"), e("'0001-01-01'", "0001-01-01"),
+      new TypeCase("date", List.of(e("'0001-01-01 BC'", "0000-01-01"), e("'0001-01-01'", "0001-01-01"),
           e("'1000-02-28'", "1000-02-28"), e("'1970-01-01'", "1970-01-01"), e("'9999-12-31'", "9999-12-31"), NULL)),
       // Before 1582-10-25 the snapshot refuses timestamps (ChangeRowDeserializerTest; docs/pipeline-job.md).
       new TypeCase("timestamp without time zone", List.of(e("'1582-10-25 00:00:00'", "1582-10-25 00:00:00"),
