@@ -2,7 +2,6 @@ package dev.pipelines.cdc.bench;
 
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
 import dev.pipelines.cdc.job.catalog.SourceTable;
-import dev.pipelines.cdc.job.catalog.TableSelector;
 import dev.pipelines.cdc.job.snapshot.copy.CopyRowEncoder;
 import dev.pipelines.cdc.job.snapshot.copy.CopyRowEncoders;
 import dev.pipelines.cdc.job.source.ChangeRow;
@@ -11,7 +10,6 @@ import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.List;
 import org.postgresql.PGConnection;
 
 /**
@@ -38,8 +36,9 @@ public final class CopyEncodeBench {
   private static void measure(PostgresServer pg, BenchTable table, long rows) throws Exception {
     table.create(pg, rows, "copy_bench_pub_" + table.name());
     try (Connection c = pg.superuserConnection()) {
-      SourceTable source = new PostgresCatalog(c).tables(new TableSelector(List.of(table.qualified()), List.of()))
-          .get(0);
+      PostgresCatalog catalog = new PostgresCatalog(c);
+      SourceTable source = catalog.tables(catalog.describe("copy_bench_pub_" + table.name()).tables().stream()
+          .filter(t -> t.qualifiedName().equals(table.qualified())).toList()).get(0);
       CopyRowEncoder encoder = CopyRowEncoders.forTable(source, TableShape.of(source), "bench." + table.name());
       try (Statement st = c.createStatement()) {
         for (String setting : CopyRowEncoders.SESSION_SETTINGS) {
