@@ -14,13 +14,11 @@ import dev.pipelines.cdc.job.ddl.TargetTable;
 import dev.pipelines.cdc.job.ddl.TargetTables;
 import dev.pipelines.cdc.job.source.PublicationMode;
 import dev.pipelines.cdc.job.source.TableShape;
-import dev.pipelines.cdc.job.types.StarRocksTypes;
 import dev.pipelines.cdc.job.types.UnsupportedSchemaException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What the job will do, decided before it starts: which source tables, their StarRocks tables, and
@@ -101,12 +99,7 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
   public Map<String, TableShape> shapes() {
     Map<String, TableShape> shapes = new LinkedHashMap<>();
     for (SourceTable t : sources) {
-      shapes.put(t.qualifiedName(), new TableShape(
-          t.columns().stream().map(SourceColumn::name).collect(Collectors.toSet()), t.primaryKey(),
-          t.columns().stream().filter(StarRocksTypes::isBlankPadded).map(SourceColumn::name)
-              .collect(Collectors.toSet()),
-          t.columns().stream().collect(Collectors.toMap(SourceColumn::name,
-              c -> dev.pipelines.cdc.job.types.ValueLimit.of(StarRocksTypes.map(t, c))))));
+      shapes.put(t.qualifiedName(), TableShape.of(t));
     }
     return shapes;
   }

@@ -104,7 +104,7 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
     }
     checkKeySize(table, shape, row);
     json.append(first ? "" : ",").append('"').append(OP_FIELD).append("\":").append(delete ? 1 : 0).append('}');
-    out.collect(new ChangeRow(table, keyOf(keyParts), json.toString(),
+    out.collect(new ChangeRow(table, RowKeys.of(keyParts), json.toString(),
         unavailable == null ? "" : String.join(",", unavailable)));
   }
 
@@ -150,25 +150,12 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
 
   /** The row's key for messages, e.g. {@code id=42}; long values abbreviated. */
   private static String keyText(TableShape shape, Struct row) {
-    StringBuilder text = new StringBuilder();
-    for (String key : shape.keyColumns()) {
-      if (text.length() > 0) {
-        text.append(", ");
-      }
-      Object value = row.schema().field(key) == null ? null : row.get(key);
-      String v = String.valueOf(value);
-      text.append(key).append('=').append(v.length() > 100 ? v.substring(0, 100) + "..." : v);
+    List<String> keys = List.copyOf(shape.keyColumns());
+    Object[] values = new Object[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      values[i] = row.schema().field(keys.get(i)) == null ? null : row.get(keys.get(i));
     }
-    return text.toString();
-  }
-
-  /** The key as the JSON text of each key column, each followed by \u0001 (empty for a missing one, as before). */
-  private static String keyOf(String[] keyParts) {
-    StringBuilder key = new StringBuilder();
-    for (String part : keyParts) {
-      key.append(part == null ? "" : part).append('\u0001');
-    }
-    return key.toString();
+    return RowKeys.text(keys, values);
   }
 
   @Override

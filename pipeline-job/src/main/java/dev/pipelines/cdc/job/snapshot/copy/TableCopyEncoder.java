@@ -2,6 +2,7 @@ package dev.pipelines.cdc.job.snapshot.copy;
 
 import dev.pipelines.cdc.job.failure.PipelineStop;
 import dev.pipelines.cdc.job.source.ChangeRow;
+import dev.pipelines.cdc.job.source.RowKeys;
 import dev.pipelines.cdc.job.source.ChangeRowDeserializer;
 import dev.pipelines.cdc.job.types.RejectedValue;
 import dev.pipelines.cdc.job.types.StarRocksJson;
@@ -98,7 +99,7 @@ final class TableCopyEncoder implements CopyRowEncoder {
       checkKeySize(line, offset, length);
     }
     json.append(columns.isEmpty() ? "" : ",").append('"').append(ChangeRowDeserializer.OP_FIELD).append("\":0}");
-    return new ChangeRow(sourceTable, keyOf(keyParts), json.toString());
+    return new ChangeRow(sourceTable, RowKeys.of(keyParts), json.toString());
   }
 
   /** UTF-8 bytes of a string key value in StarRocks' key encoding (stripped as the stream strips it). */
@@ -138,23 +139,6 @@ final class TableCopyEncoder implements CopyRowEncoder {
         values[column.keyIndex()] = f.isNull() ? "null" : PgTextValues.utf8(f.bytes(), f.offset(), f.length());
       }
     }
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < keyColumns.size(); i++) {
-      if (text.length() > 0) {
-        text.append(", ");
-      }
-      String v = String.valueOf(values[i]);
-      text.append(keyColumns.get(i)).append('=').append(v.length() > 100 ? v.substring(0, 100) + "..." : v);
-    }
-    return text.toString();
-  }
-
-  /** The key as the JSON text of each key column, each followed by \u0001 (as the stream path). */
-  private static String keyOf(String[] keyParts) {
-    StringBuilder key = new StringBuilder();
-    for (String part : keyParts) {
-      key.append(part == null ? "" : part).append('\u0001');
-    }
-    return key.toString();
+    return RowKeys.text(keyColumns, values);
   }
 }
