@@ -3,9 +3,13 @@ package dev.pipelines.cdc.operator;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.Databases;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
+import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
+import java.util.Map;
 
 /** The operator, in-process, against the fabric8 mock API server. */
 public final class MockServerOperator {
@@ -28,5 +32,18 @@ public final class MockServerOperator {
             .withUseSSAToPatchPrimaryResource(false));
     operator.start();
     return operator;
+  }
+
+  /** The two credential Secrets and the minimal pipeline, created as a user would (no uid, generation, status). */
+  public static void createMinimalPipeline(KubernetesClient client) {
+    for (String name : new String[] {"pg-cdc", "starrocks-loader"}) {
+      client.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(TestPipelines.NAMESPACE)
+          .endMetadata().withStringData(Map.of("username", "u", "password", "p")).build()).create();
+    }
+    CdcPipeline pipeline = TestPipelines.minimal();
+    pipeline.getMetadata().setUid(null);
+    pipeline.getMetadata().setGeneration(null);
+    pipeline.setStatus(null);
+    client.resource(pipeline).create();
   }
 }

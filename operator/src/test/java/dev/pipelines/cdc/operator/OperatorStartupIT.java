@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pipelines.cdc.operator.testkit.TestPipelines;
-import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.http.OperatorEndpoints;
 import dev.pipelines.cdc.operator.http.OperatorHttpServer;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.prerequisite.Prerequisites;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -20,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,15 +78,7 @@ class OperatorStartupIT {
       assertThat(warnings).hasSize(1);
       assertThat(infos).singleElement().satisfies(i -> assertThat(i).contains("starting the controllers"));
 
-      for (String name : new String[] {"pg-cdc", "starrocks-loader"}) {
-        client.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(TestPipelines.NAMESPACE)
-            .endMetadata().withStringData(Map.of("username", "u", "password", "p")).build()).create();
-      }
-      CdcPipeline pipeline = TestPipelines.minimal();
-      pipeline.getMetadata().setUid(null);
-      pipeline.getMetadata().setGeneration(null);
-      pipeline.setStatus(null);
-      client.resource(pipeline).create();
+      MockServerOperator.createMinimalPipeline(client);
       await().atMost(TIMEOUT).until(() -> client.resources(FlinkDeployment.class)
           .inNamespace(TestPipelines.NAMESPACE).withName(TestPipelines.NAME).get() != null);
     } finally {

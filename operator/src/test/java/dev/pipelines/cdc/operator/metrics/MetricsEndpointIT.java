@@ -5,14 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pipelines.cdc.operator.FakeDatabases;
 import dev.pipelines.cdc.operator.MockServerOperator;
-import dev.pipelines.cdc.operator.testkit.TestPipelines;
-import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.database.CleanupOutcome;
 import dev.pipelines.cdc.operator.database.Databases;
 import dev.pipelines.cdc.operator.database.SlotReading;
 import dev.pipelines.cdc.operator.http.OperatorEndpoints;
 import dev.pipelines.cdc.operator.http.OperatorHttpServer;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -21,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,15 +57,7 @@ class MetricsEndpointIT {
 
   @Test
   void metricsHaveJosdksReconcileFiguresAndTheSlotGauges() throws Exception {
-    for (String name : new String[] {"pg-cdc", "starrocks-loader"}) {
-      client.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(TestPipelines.NAMESPACE)
-          .endMetadata().withStringData(Map.of("username", "u", "password", "p")).build()).create();
-    }
-    CdcPipeline pipeline = TestPipelines.minimal();
-    pipeline.getMetadata().setUid(null);
-    pipeline.getMetadata().setGeneration(null);
-    pipeline.setStatus(null);
-    client.resource(pipeline).create();
+    MockServerOperator.createMinimalPipeline(client);
 
     // The gauges are recorded inside the reconcile, JOSDK's timer when it returns: wait for both.
     String reconcileCount =
