@@ -62,7 +62,7 @@ class KindPostgresSetupIT {
   void operatorPreflightPassesForThePipeline(PostgresServer server) {
     PostgresSource pg = pipeline.getSpec().source().postgres();
     SourceSelection selection = new SourceSelection(pg.tables(), pg.excludeTables(), pg.slotName(),
-        pg.publicationName(), 1 + pipeline.getSpec().job().parallelism());
+        pg.publicationName());
     SourceReport report = new JdbcPostgres().inspect(
         new PostgresTarget("localhost", server.port(), DATABASE, CDC_ROLE, cdcPassword), selection);
     assertThat(report.check().ok()).as(report.check().message()).isTrue();

@@ -9,13 +9,11 @@ import java.util.List;
  *
  * @param tables include patterns: regular expressions matched against the whole {@code schema.table}
  * @param excludeTables patterns removed from {@code tables}
- * @param slotsNeeded replication slots the job needs when its own slot does not exist yet: one,
- *     plus one temporary slot per parallel snapshot reader when it starts with a snapshot
  * @param routes the sink's routes: with the selected tables they decide the StarRocks table names,
  *     which preflight checks by the shared rule
  */
 public record SourceSelection(List<String> tables, List<String> excludeTables, String slotName,
-    String publicationName, int slotsNeeded, List<TableRoute> routes) {
+    String publicationName, List<TableRoute> routes) {
   public SourceSelection {
     tables = List.copyOf(tables);
     excludeTables = List.copyOf(excludeTables);
@@ -23,9 +21,8 @@ public record SourceSelection(List<String> tables, List<String> excludeTables, S
   }
 
   /** A selection without routes: every table keeps its own name in StarRocks. */
-  public SourceSelection(List<String> tables, List<String> excludeTables, String slotName, String publicationName,
-      int slotsNeeded) {
-    this(tables, excludeTables, slotName, publicationName, slotsNeeded, List.of());
+  public SourceSelection(List<String> tables, List<String> excludeTables, String slotName, String publicationName) {
+    this(tables, excludeTables, slotName, publicationName, List.of());
   }
 
   /** What the shared planning rules read of it. */

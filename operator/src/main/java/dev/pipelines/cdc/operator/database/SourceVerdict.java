@@ -51,12 +51,13 @@ public final class SourceVerdict {
       return failed(plan, first.get());
     }
     int free = facts.maxReplicationSlots() - facts.usedReplicationSlots();
-    if (facts.slot().isEmpty() && facts.slotReadError().isEmpty() && free < selection.slotsNeeded()) {
+    // The job needs its own slot only: its snapshot reads inside the slot's exported snapshot and opens
+    // no temporary slots (flink-cdc's incremental snapshot opened one per parallel reader).
+    if (facts.slot().isEmpty() && facts.slotReadError().isEmpty() && free < 1) {
       return CheckResult.failed(DatabaseReasons.NO_FREE_REPLICATION_SLOTS,
           "max_replication_slots is " + facts.maxReplicationSlots() + " and " + facts.usedReplicationSlots()
-              + " are in use; the pipeline needs " + selection.slotsNeeded() + " (slot " + selection.slotName()
-              + (selection.slotsNeeded() > 1 ? ", plus one temporary slot per parallel snapshot reader" : "")
-              + "): drop unused slots or raise max_replication_slots (restart needed)");
+              + " are in use; the pipeline needs one, its slot " + selection.slotName()
+              + ": drop unused slots or raise max_replication_slots (restart needed)");
     }
     if (first.isPresent()) {
       return failed(plan, first.get());

@@ -1,6 +1,5 @@
 package dev.pipelines.cdc.operator.reconciler;
 
-import dev.pipelines.cdc.config.StartupMode;
 import dev.pipelines.cdc.config.TableRoute;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
@@ -38,11 +37,9 @@ final class Targets {
 
   static SourceSelection selection(CdcPipeline pipeline) {
     PostgresSource pg = pipeline.getSpec().source().postgres();
-    // A snapshot's backfill opens a temporary slot per parallel reader besides the pipeline's own.
-    int needed = 1 + (pg.startupMode() == StartupMode.INITIAL ? pipeline.getSpec().job().parallelism() : 0);
     List<TableRoute> routes = pipeline.getSpec().sink().starrocks().routes().stream()
         .map(r -> new TableRoute(r.sourceTable(), r.targetTable())).toList();
-    return new SourceSelection(pg.tables(), pg.excludeTables(), Names.slot(pipeline), Names.publication(pipeline), needed,
+    return new SourceSelection(pg.tables(), pg.excludeTables(), Names.slot(pipeline), Names.publication(pipeline),
         routes);
   }
 

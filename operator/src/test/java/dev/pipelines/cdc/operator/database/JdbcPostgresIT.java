@@ -92,7 +92,7 @@ class JdbcPostgresIT {
     table("pf_found", "id int PRIMARY KEY");
 
     SourceReport r = postgres.inspect(cdcUser(),
-        new SourceSelection(List.of("public.pf_found", "public\\.pf_nothing_.*"), List.of(), "pf_slot", "pf_slot", 2));
+        new SourceSelection(List.of("public.pf_found", "public\\.pf_nothing_.*"), List.of(), "pf_slot", "pf_slot"));
 
     assertThat(r.check().reason()).isEqualTo(Reasons.TABLE_NOT_FOUND);
     assertThat(r.check().message()).contains("'public\\.pf_nothing_.*'");
@@ -190,7 +190,7 @@ class JdbcPostgresIT {
     publication("pf_slot", "pf_toast", "pf_narrow");
 
     SourceReport r = postgres.inspect(cdcUser(),
-        new SourceSelection(List.of("public.pf_toast", "public.pf_narrow"), List.of(), "pf_slot", "pf_slot", 2));
+        new SourceSelection(List.of("public.pf_toast", "public.pf_narrow"), List.of(), "pf_slot", "pf_slot"));
 
     assertThat(r.check().ok()).isTrue();
     assertThat(r.replicaIdentityWarning()).hasValueSatisfying(w ->
@@ -353,7 +353,7 @@ class JdbcPostgresIT {
   }
 
   private static SourceSelection selection(String table, String slot) {
-    return new SourceSelection(List.of(table), List.of(), slot, slot, 2);
+    return new SourceSelection(List.of(table), List.of(), slot, slot);
   }
 
   /** As a DBA would: the tables' owner creates the publication, so the CDC user needs to own nothing. */

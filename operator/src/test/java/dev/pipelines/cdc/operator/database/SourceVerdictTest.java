@@ -111,7 +111,7 @@ class SourceVerdictTest {
     SourceReport r = evaluate(fullSlots(catalog(CDC, Optional.empty(), ORDERS)), ORDERS_ONLY);
 
     assertThat(r.check().reason()).isEqualTo(Reasons.NO_FREE_REPLICATION_SLOTS);
-    assertThat(r.check().message()).contains("max_replication_slots is 10 and 9 are in use", "needs 2");
+    assertThat(r.check().message()).contains("max_replication_slots is 10 and 10 are in use", "needs one, its slot cdc_data_orders");
 
     SourceFacts fullWithOurSlot = new SourceFacts("logical", true, 10, 10, catalog(CDC, Optional.empty(), ORDERS),
         Optional.of(new SlotReading(false, "0/1", 10L, 5L)), Optional.empty());
@@ -154,7 +154,7 @@ class SourceVerdictTest {
   }
 
   private static SourceFacts fullSlots(SourceCatalog catalog) {
-    return new SourceFacts("logical", true, 10, 9, catalog, Optional.empty(), Optional.empty());
+    return new SourceFacts("logical", true, 10, 10, catalog, Optional.empty(), Optional.empty());
   }
 
   private static SourceCatalog catalog(CatalogUser user, Optional<CatalogPublication> publication, CatalogTable... tables) {
@@ -166,6 +166,6 @@ class SourceVerdictTest {
   }
 
   private static SourceSelection selection(String... tables) {
-    return new SourceSelection(List.of(tables), List.of(), "cdc_data_orders", "cdc_data_orders", 2);
+    return new SourceSelection(List.of(tables), List.of(), "cdc_data_orders", "cdc_data_orders");
   }
 }

@@ -40,16 +40,11 @@ class TargetsTest {
   }
 
   @Test
-  void snapshotNeedsATemporarySlotPerReader() {
-    CdcPipeline parallel = TestPipelines.with(TestPipelines.minimal(), "spec.job.parallelism", 3);
-    CdcPipeline streamOnly = TestPipelines.with(parallel, "spec.source.postgres.startupMode", "latest-offset");
+  void selectionNamesThePipelinesSlotAndPublication() {
+    SourceSelection s = Targets.selection(TestPipelines.with(TestPipelines.minimal(), "spec.job.parallelism", 3));
 
-    SourceSelection s = Targets.selection(parallel);
-
-    assertThat(s.slotsNeeded()).isEqualTo(4);
     assertThat(s.slotName()).isEqualTo("cdc_data_orders");
     assertThat(s.publicationName()).isEqualTo("cdc_data_orders");
-    assertThat(Targets.selection(streamOnly).slotsNeeded()).isEqualTo(1);
   }
 
   private static String b64(String text) {
