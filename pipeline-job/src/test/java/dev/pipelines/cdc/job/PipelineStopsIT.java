@@ -202,7 +202,7 @@ class PipelineStopsIT {
     // The documented way on (docs/pipeline-job.md, Changes and their edge cases), as a local run takes it.
     starRocks(sr, "TRUNCATE TABLE " + schema + ".customers", "TRUNCATE TABLE " + schema + ".orders",
         "TRUNCATE TABLE " + schema + ".items");
-    await().atMost(Duration.ofSeconds(30)).until(() -> pg.replicationSlots().stream()
+    await().atMost(Duration.ofSeconds(90)).until(() -> pg.replicationSlots().stream()
         .noneMatch(s -> s.name().equals(schema + "_slot") && s.active()));
     pg.superuserSql().execute("SELECT pg_drop_replication_slot('" + schema + "_slot')");
     try (RunningPipeline fresh = RunningPipeline.start(config, PipelineJobIT.credentials(sr),

@@ -71,9 +71,9 @@ final class RunningPipeline implements AutoCloseable {
     return newestIn(checkpoints).orElseThrow(() -> new AssertionError("no completed checkpoint in " + checkpoints));
   }
 
-  /** Waits (at most a minute) for the job to end; why it failed, or null if it did not. */
+  /** Waits (at most three minutes: a stop under a loaded CI machine once took over one) for the job to end; why it failed, or null if it did not. */
   Throwable failure() throws Exception {
-    return failure(java.time.Duration.ofMinutes(1));
+    return failure(java.time.Duration.ofMinutes(3));
   }
 
   /** Waits (at most {@code atMost}) for the job to end; why it failed, or null if it did not. */

@@ -169,7 +169,7 @@ class TypeEdgesIT {
     }
     try (RunningPipeline job = RunningPipeline.start(config(pg, sr, schema), credentials(sr), checkpoints, 1, Optional.empty())) {
       if (!snapshot) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> countRows(sr, schema + ".t") == 1);
+        await().atMost(Duration.ofSeconds(120)).until(() -> countRows(sr, schema + ".t") == 1);
         pg.superuserSql().execute(bad);
       }
       Throwable failure = job.failure();
@@ -183,7 +183,7 @@ class TypeEdgesIT {
           .as("Flink does not restart it: the same row would fail again").isPresent();
     }
     // A stopped job leaves its slot behind (as a crashed one would); free it for the next case.
-    await().atMost(Duration.ofSeconds(30)).until(() -> pg.replicationSlots().stream()
+    await().atMost(Duration.ofSeconds(90)).until(() -> pg.replicationSlots().stream()
         .noneMatch(slot -> slot.name().equals(schema + "_slot") && slot.active()));
     pg.dropAllReplicationSlots();
     try (Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {

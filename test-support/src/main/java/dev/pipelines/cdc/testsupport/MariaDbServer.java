@@ -52,7 +52,7 @@ public final class MariaDbServer implements AutoCloseable {
                 // mysqld refuses to run as root unless told to ("how to run mysqld as root"); CI runs as root.
                 config.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientMariaDb.create(config.build());
             db.start();
             return new MariaDbServer(db, base, db.getConfiguration().getPort());
         } catch (ManagedProcessException e) {
