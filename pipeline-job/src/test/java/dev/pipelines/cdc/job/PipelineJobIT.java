@@ -29,7 +29,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,22 +108,28 @@ class PipelineJobIT {
     }
   }
 
-  @Test
-  void restartsFromCheckpointsMidSnapshotAndMidStreamLoseNothing(PostgresServer pg, StarRocksEmulator sr)
+  @ParameterizedTest(name = "run {0}")
+  @MethodSource("runs")
+  void restartsFromCheckpointsMidSnapshotAndMidStreamLoseNothing(int run, PostgresServer pg, StarRocksEmulator sr)
       throws Exception {
-    assertRestartsLoseNothing(pg, sr, "e2e_restart", DeliverySemantic.AT_LEAST_ONCE, FirstStop.MID_SNAPSHOT);
+    assertRestartsLoseNothing(pg, sr, runSchema("e2e_restart", run), DeliverySemantic.AT_LEAST_ONCE,
+        FirstStop.MID_SNAPSHOT);
   }
 
-  @Test
-  void exactlyOnceRestartsFromCheckpointsMidStreamLoseNothing(PostgresServer pg, StarRocksEmulator sr)
+  @ParameterizedTest(name = "run {0}")
+  @MethodSource("runs")
+  void exactlyOnceRestartsFromCheckpointsMidStreamLoseNothing(int run, PostgresServer pg, StarRocksEmulator sr)
       throws Exception {
-    assertRestartsLoseNothing(pg, sr, "e2e_exactly", DeliverySemantic.EXACTLY_ONCE, FirstStop.AFTER_SNAPSHOT);
+    assertRestartsLoseNothing(pg, sr, runSchema("e2e_exactly", run), DeliverySemantic.EXACTLY_ONCE,
+        FirstStop.AFTER_SNAPSHOT);
   }
 
-  @Test
-  void exactlyOnceRestoreFromTheFirstCheckpointLosesNothing(PostgresServer pg, StarRocksEmulator sr)
+  @ParameterizedTest(name = "run {0}")
+  @MethodSource("runs")
+  void exactlyOnceRestoreFromTheFirstCheckpointLosesNothing(int run, PostgresServer pg, StarRocksEmulator sr)
       throws Exception {
-    assertRestartsLoseNothing(pg, sr, "e2e_early", DeliverySemantic.EXACTLY_ONCE, FirstStop.FIRST_CHECKPOINT);
+    assertRestartsLoseNothing(pg, sr, runSchema("e2e_early", run), DeliverySemantic.EXACTLY_ONCE,
+        FirstStop.FIRST_CHECKPOINT);
   }
 
   /**
@@ -126,12 +137,30 @@ class PipelineJobIT {
    * share of the largest table has landed); the seed is printed so a failure can be replayed with
    * {@code -Dsnapshot.restore.seed=<seed>}.
    */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.EnumSource(DeliverySemantic.class)
-  void restoresFromACheckpointAtARandomPointOfTheSnapshotLoseNothing(DeliverySemantic semantic, PostgresServer pg,
-      StarRocksEmulator sr) throws Exception {
-    assertRestartsLoseNothing(pg, sr, "e2e_rand_" + semantic.name().toLowerCase(java.util.Locale.ROOT), semantic,
+  @ParameterizedTest(name = "{0}, run {1}")
+  @MethodSource("semanticsAndRuns")
+  void restoresFromACheckpointAtARandomPointOfTheSnapshotLoseNothing(DeliverySemantic semantic, int run,
+      PostgresServer pg, StarRocksEmulator sr) throws Exception {
+    assertRestartsLoseNothing(pg, sr,
+        runSchema("e2e_rand_" + semantic.name().toLowerCase(java.util.Locale.ROOT), run), semantic,
         FirstStop.RANDOM_IN_SNAPSHOT);
+  }
+
+  /**
+   * How often each restore case runs: once in CI; {@code -Pstress} runs each {@code stress.runs} times
+   * (20 unless given), each run with fresh tables, slot and checkpoints.
+   */
+  static IntStream runs() {
+    return IntStream.rangeClosed(1, Integer.getInteger("cdc.stress.runs", 1));
+  }
+
+  static Stream<Arguments> semanticsAndRuns() {
+    return Stream.of(DeliverySemantic.values()).flatMap(s -> runs().mapToObj(run -> Arguments.of(s, run)));
+  }
+
+  /** The first run keeps the case's own schema (and slot) name; later runs get their own. */
+  private static String runSchema(String schema, int run) {
+    return run == 1 ? schema : schema + "_" + run;
   }
 
   /** When the first run stops (as a lost JobManager would), leaving a checkpoint to restore. */
