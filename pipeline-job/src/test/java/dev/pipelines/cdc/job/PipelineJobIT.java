@@ -282,7 +282,7 @@ class PipelineJobIT {
         .hasMessageContaining("password authentication failed for user \"job_pw\"");
   }
 
-  private static void changeSomeRows(PostgresServer pg, String schema, int round) {
+  static void changeSomeRows(PostgresServer pg, String schema, int round) {
     int base = 500_000 + round * 1000;
     pg.superuserSql().execute(
         "INSERT INTO " + schema + ".orders (id, customer_id, amount, placed, note) SELECT g, 1, g * 0.01,"
@@ -347,7 +347,7 @@ class PipelineJobIT {
   }
 
   /** The three tables of {@link #createSourceTables}. */
-  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, String schema, String db) {
+  static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, String schema, String db) {
     SinkEqualsSource.await(pg, sr, Duration.ofSeconds(120), SinkEqualsSource.threeTables(schema, db));
   }
 }
