@@ -28,5 +28,5 @@ public record SnapshotStatus(
     @JsonPropertyDescription("PostgreSQL's estimate of the captured tables' rows (pg_class.reltuples, kept by"
             + " ANALYZE and autovacuum); absent when a table was never analyzed.")
         Long rowsEstimated,
-    @JsonPropertyDescription("When the figures last changed (RFC 3339).") String lastUpdated,
+    @JsonPropertyDescription("When anything above last changed (RFC 3339).") String lastUpdated,
     @JsonPropertyDescription("Why the phase is Pending or Unknown.") String message) {}
