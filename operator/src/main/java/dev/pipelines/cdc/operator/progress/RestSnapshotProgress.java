@@ -5,6 +5,7 @@ import dev.pipelines.cdc.config.progress.SnapshotProgressReader;
 import dev.pipelines.cdc.operator.status.SnapshotObservation;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 
@@ -18,6 +19,8 @@ public final class RestSnapshotProgress implements SnapshotProgress {
   static final Duration TIMEOUT = Duration.ofSeconds(3);
 
   private final JobManagerAddress address;
+  /** One for every pipeline: a JDK client per call would start (and leave to the GC) a thread each time. */
+  private final HttpClient http = FlinkRestClient.httpClient(TIMEOUT);
 
   public RestSnapshotProgress(JobManagerAddress address) {
     this.address = address;
@@ -32,7 +35,7 @@ public final class RestSnapshotProgress implements SnapshotProgress {
     URI base = address.of(deployment);
     try {
       SnapshotProgressReader.Reading reading =
-          new SnapshotProgressReader(new FlinkRestClient(base, TIMEOUT)).read(jobId);
+          new SnapshotProgressReader(new FlinkRestClient(base, TIMEOUT, http)).read(jobId);
       if (reading instanceof SnapshotProgressReader.Figures f) {
         return new SnapshotObservation.Read(f.figures(), rowsEstimated);
       }

@@ -40,9 +40,19 @@ public final class FlinkRestClient {
    * @param timeout for connecting and for each answer: a reconcile never waits longer per call
    */
   public FlinkRestClient(URI base, Duration timeout) {
+    this(base, timeout, httpClient(timeout));
+  }
+
+  /** @param http shared by many JobManagers' clients (each JDK client keeps a selector thread) */
+  public FlinkRestClient(URI base, Duration timeout, HttpClient http) {
     this.base = base;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http = http;
+  }
+
+  /** A JDK HTTP client for {@link #FlinkRestClient(URI, Duration, HttpClient)}. */
+  public static HttpClient httpClient(Duration connectTimeout) {
+    return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   public URI base() {
