@@ -6,6 +6,7 @@ import dev.pipelines.cdc.config.PipelineId;
 import dev.pipelines.cdc.config.PostgresSourceConfig;
 import dev.pipelines.cdc.config.StarRocksSinkConfig;
 import dev.pipelines.cdc.config.StartupMode;
+import dev.pipelines.cdc.config.plan.RowEstimates;
 import dev.pipelines.cdc.emulator.EmulatorSettings;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.emulator.catalog.Store;
@@ -21,13 +22,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The whole pipeline on one machine: an embedded PostgreSQL 17 with sample tables (port 5433), the
  * StarRocks emulator (an emulator, not StarRocks), and the pipeline job in a Flink mini-cluster.
- * It snapshots the tables, then makes changes for a while and shows StarRocks catching up.
+ * It snapshots the tables, printing the snapshot's progress as the operator reads it (from the
+ * mini-cluster's REST API), then makes changes for a while and shows StarRocks catching up.
  */
 public final class LocalDemo {
   static final int POSTGRES_PORT = 5433;
@@ -37,6 +40,7 @@ public final class LocalDemo {
 
   public static void main(String[] args) throws Exception {
     Duration changesFor = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 20);
+    orders = args.length > 1 ? Long.parseLong(args[1]) : orders;
     try (PostgresServer pg = PostgresServer.start(POSTGRES_PORT);
         MariaDbServer mariaDb = MariaDbServer.start();
         StarRocksEmulator sr = StarRocksEmulator.start(EmulatorSettings.defaults(),
@@ -52,14 +56,19 @@ public final class LocalDemo {
           // The job accepts jdbc:mysql://host:port only (it sets the driver's options itself).
           new StarRocksSinkConfig(sr.jdbcUrl(), List.of(sr.loadUrl()), "shop", List.of(), true,
               DeliverySemantic.AT_LEAST_ONCE, 1000, Map.of()));
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+      int restPort = SnapshotWatch.freePort();
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2,
+          SnapshotWatch.miniCluster(restPort));
       env.enableCheckpointing(2000);
       PipelineJobMain.prepare(env, config,
           new Credentials(PostgresServer.CDC_USER, PostgresServer.CDC_PASSWORD, sr.user(), sr.password()));
       JobClient job = env.executeAsync("cdc-pipeline local/demo");
-      say("pipeline job " + job.getJobID() + " running; snapshot first, then changes");
+      say("pipeline job " + job.getJobID() + " running; snapshot first, then changes; Flink REST API at "
+          + SnapshotWatch.restUri(restPort));
+      // The changes start once the snapshot is read; the stream then catches them up.
+      SnapshotWatch.start(restPort, job.getJobID().toHexString(), rowEstimate(pg), LocalDemo::say)
+          .get(30, TimeUnit.MINUTES);
 
-      Thread.sleep(1000);
       long end = System.nanoTime() + changesFor.toNanos();
       int round = 0;
       while (System.nanoTime() < end) {
@@ -78,6 +87,23 @@ public final class LocalDemo {
     }
   }
 
+  /** PostgreSQL's estimate of the sample tables' rows, what the progress line measures against. */
+  static long rowEstimate(PostgresServer pg) throws SQLException {
+    try (Connection c = pg.superuserConnection()) {
+      return RowEstimates.read(c).total(TABLES.stream().map(t -> "shop." + t).toList());
+    }
+  }
+
+  /**
+   * Orders in the sample (the second argument, default 50,000): a few million make a snapshot long
+   * enough to watch (and to record the REST fixtures during, hack/record-flink-rest-fixtures.sh).
+   */
+  private static long orders = 50_000;
+
+  static long orders() {
+    return orders;
+  }
+
   static void createSampleTables(PostgresServer pg) {
     pg.superuserSql().execute(
         "CREATE SCHEMA shop",
@@ -89,7 +115,9 @@ public final class LocalDemo {
             + " (ARRAY['Lisbon','Oslo','Lima','Osaka'])[1 + g % 4] FROM generate_series(1, 1000) g",
         "INSERT INTO shop.orders SELECT g, 1 + g % 1000, round((random() * 500)::numeric, 2), 'new',"
             + " jsonb_build_array(jsonb_build_object('sku', 'A' || g % 50, 'qty', 1 + g % 3))"
-            + " FROM generate_series(1, 50000) g",
+            + " FROM generate_series(1, " + orders() + ") g",
+        // The row estimate the progress is measured against (autovacuum would analyze later).
+        "ANALYZE shop.customers, shop.orders",
         "CREATE PUBLICATION cdc_local_demo FOR TABLE shop.customers, shop.orders",
         "GRANT USAGE ON SCHEMA shop TO " + PostgresServer.CDC_USER,
         "GRANT SELECT ON ALL TABLES IN SCHEMA shop TO " + PostgresServer.CDC_USER);
@@ -97,7 +125,7 @@ public final class LocalDemo {
 
   /** One round of business: new orders, some shipped, some cancelled (deleted), a customer moves. */
   static void makeChanges(PostgresServer pg, int round) {
-    long base = 100_000L + round * 100L;
+    long base = orders() + 50_000L + round * 100L;
     pg.superuserSql().execute(
         "INSERT INTO shop.orders SELECT g, 1 + g % 1000, 9.99, 'new', '[]' FROM generate_series(" + base + ", "
             + (base + 99) + ") g",

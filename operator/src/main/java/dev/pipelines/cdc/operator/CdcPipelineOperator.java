@@ -3,6 +3,8 @@ package dev.pipelines.cdc.operator;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.Databases;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
+import dev.pipelines.cdc.operator.progress.RestSnapshotProgress;
+import dev.pipelines.cdc.operator.progress.SnapshotProgress;
 import dev.pipelines.cdc.operator.reconciler.CdcPipelineReconciler;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
@@ -31,12 +33,21 @@ public final class CdcPipelineOperator {
    */
   public static Operator create(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics,
       Consumer<ConfigurationServiceOverrider> configuration) {
+    return create(settings, clock, databases, metrics, RestSnapshotProgress.inCluster(), configuration);
+  }
+
+  /**
+   * @param progress how a running job's snapshot progress is read (production: its JobManager's REST
+   *     Service; tests: a fake JobManager)
+   */
+  public static Operator create(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics,
+      SnapshotProgress progress, Consumer<ConfigurationServiceOverrider> configuration) {
     // Per controller, not per resource: the reconcile counts, durations and errors stay a handful of series
     // however many pipelines there are (the slot gauges and each pipeline's status name the pipeline).
     Metrics josdk = MicrometerMetrics.withoutPerResourceMetrics(metrics.registry());
     Operator operator = new Operator(o -> configuration.accept(o.withMetrics(josdk)));
     operator.register(
-        new CdcPipelineReconciler(settings, clock, databases, metrics),
+        new CdcPipelineReconciler(settings, clock, databases, metrics, progress),
         c -> {
           if (settings.watchNamespaces().isEmpty()) {
             c.watchingAllNamespaces();

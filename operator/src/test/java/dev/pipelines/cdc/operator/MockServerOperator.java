@@ -3,6 +3,8 @@ package dev.pipelines.cdc.operator;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.Databases;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
+import dev.pipelines.cdc.operator.progress.SnapshotProgress;
+import dev.pipelines.cdc.operator.status.SnapshotObservation;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -22,7 +24,17 @@ public final class MockServerOperator {
   /** With other settings, e.g. production's re-check intervals (the scale benchmark). */
   public static Operator start(KubernetesClient client, Databases databases, SlotMetrics metrics,
       OperatorSettings settings) {
-    Operator operator = CdcPipelineOperator.create(settings, Clock.systemUTC(), databases, metrics,
+    return start(client, databases, metrics, settings, NO_JOB_MANAGER);
+  }
+
+  /** No JobManager answers in these tests (the mock server runs no Flink): the snapshot stays Pending. */
+  public static final SnapshotProgress NO_JOB_MANAGER =
+      (deployment, jobId, rowsEstimated) -> new SnapshotObservation.NotYet("no JobManager in this test");
+
+  /** With a JobManager of the test's (e.g. a fake REST server's address). */
+  public static Operator start(KubernetesClient client, Databases databases, SlotMetrics metrics,
+      OperatorSettings settings, SnapshotProgress progress) {
+    Operator operator = CdcPipelineOperator.create(settings, Clock.systemUTC(), databases, metrics, progress,
         o -> o
             .withKubernetesClient(client)
             .withCloseClientOnStop(false)

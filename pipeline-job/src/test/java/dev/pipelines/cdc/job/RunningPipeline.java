@@ -37,7 +37,14 @@ final class RunningPipeline implements AutoCloseable {
    */
   static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
       Optional<Path> restoreFrom, boolean jobsRestartPolicy) throws Exception {
+    return start(config, credentials, checkpoints, parallelism, restoreFrom, jobsRestartPolicy, new Configuration());
+  }
+
+  /** @param extra more of the mini-cluster's configuration (e.g. its REST port) */
+  static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
+      Optional<Path> restoreFrom, boolean jobsRestartPolicy, Configuration extra) throws Exception {
     Configuration conf = Configuration.fromMap(RestartCounter.flinkConfiguration());
+    conf.addAll(extra);
     conf.setString("execution.checkpointing.interval", "500ms");
     conf.setString("state.checkpoints.dir", checkpoints.toUri().toString());
     conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");

@@ -4,6 +4,7 @@ import dev.pipelines.cdc.config.endpoint.Endpoints;
 import dev.pipelines.cdc.config.endpoint.InvalidEndpointException;
 import dev.pipelines.cdc.config.endpoint.PostgresJdbc;
 import dev.pipelines.cdc.config.plan.CatalogQuery;
+import dev.pipelines.cdc.config.plan.RowEstimates;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,7 @@ import java.util.Properties;
 /**
  * The source database over JDBC, as the pipeline's own user. Every statement the operator runs
  * in a source database is in this class or in the catalog queries it shares with the job
- * ({@link CatalogQuery}); docs/database.md lists them. Connections are short-lived and
+ * ({@link CatalogQuery}, {@link RowEstimates}); docs/database.md lists them. Connections are short-lived and
  * have 5 s connect, login and socket timeouts, so a reconcile thread never hangs on a database.
  */
 public final class JdbcPostgres implements SourceInspector, SlotCleaner {
@@ -135,7 +136,7 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
         slotError = Optional.of(e.getMessage().trim());
       }
       return new SourceFacts(walLevel, replication, maxSlots, usedSlots,
-          CatalogQuery.read(c, selection.publicationName()), slot, slotError);
+          CatalogQuery.read(c, selection.publicationName()), slot, slotError, RowEstimates.read(c));
     }
   }
 

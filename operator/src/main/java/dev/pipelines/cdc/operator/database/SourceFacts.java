@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.operator.database;
 
+import dev.pipelines.cdc.config.plan.RowEstimates;
 import dev.pipelines.cdc.config.plan.SourceCatalog;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
  *     (the job reads the same with the same queries)
  * @param slot the pipeline's slot, if it exists
  * @param slotReadError why {@code pg_replication_slots} could not be read, if it could not
+ * @param rowEstimates PostgreSQL's row estimate of every capturable table
  */
 public record SourceFacts(
     String walLevel,
@@ -23,4 +25,13 @@ public record SourceFacts(
     int usedReplicationSlots,
     SourceCatalog catalog,
     Optional<SlotReading> slot,
-    Optional<String> slotReadError) {}
+    Optional<String> slotReadError,
+    RowEstimates rowEstimates) {
+
+  /** Without row estimates (none known). */
+  public SourceFacts(String walLevel, boolean replication, int maxReplicationSlots, int usedReplicationSlots,
+      SourceCatalog catalog, Optional<SlotReading> slot, Optional<String> slotReadError) {
+    this(walLevel, replication, maxReplicationSlots, usedReplicationSlots, catalog, slot, slotReadError,
+        new RowEstimates(java.util.Map.of()));
+  }
+}

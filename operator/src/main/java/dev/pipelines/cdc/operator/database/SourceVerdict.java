@@ -30,7 +30,7 @@ public final class SourceVerdict {
     // Preflight reads tables only; the job checks the column names with the same rule.
     SourcePlan plan = SourcePlanner.plan(facts.catalog(), selection.planRequest(), Map.of());
     return new SourceReport(check(facts, selection, plan), true, replicaIdentityWarning(plan.selected()), facts.slot(),
-        facts.slotReadError());
+        facts.slotReadError(), facts.rowEstimates().total(plan.selectedNames()));
   }
 
   private static CheckResult check(SourceFacts facts, SourceSelection selection, SourcePlan plan) {

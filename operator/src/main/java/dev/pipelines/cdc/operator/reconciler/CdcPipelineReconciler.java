@@ -7,6 +7,8 @@ import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.Databases;
 import dev.pipelines.cdc.operator.database.PreflightReport;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
+import dev.pipelines.cdc.operator.progress.RestSnapshotProgress;
+import dev.pipelines.cdc.operator.progress.SnapshotProgress;
 import dev.pipelines.cdc.operator.dependent.DesiredResourcesInContext;
 import dev.pipelines.cdc.operator.dependent.FlinkDeploymentDependent;
 import dev.pipelines.cdc.operator.dependent.PipelineConfigMapDependent;
@@ -69,8 +71,16 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
   private final Preflight preflight;
   private final SourceCleanup cleanup;
   private final SlotMetrics metrics;
+  private final SnapshotReading snapshot;
 
   public CdcPipelineReconciler(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics) {
+    this(settings, clock, databases, metrics, RestSnapshotProgress.inCluster());
+  }
+
+  /** @param progress how the snapshot's progress is read from a running job (tests pass a fake REST server's address) */
+  public CdcPipelineReconciler(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics,
+      SnapshotProgress progress) {
+    this.snapshot = new SnapshotReading(progress);
     this.settings = settings;
     this.validator = new CdcPipelineValidator(settings);
     this.clock = clock;
@@ -104,14 +114,16 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
 
+    Optional<FlinkDeployment> deployment = context.getSecondaryResource(FlinkDeployment.class);
     Observation seen = new Observation(
         generation,
         violations,
         credentials,
         checked,
-        context.getSecondaryResource(FlinkDeployment.class).map(FlinkJobObservation::of),
+        deployment.map(FlinkJobObservation::of),
         suspend,
-        held);
+        held,
+        snapshot.read(pipeline, deployment, checked));
     CdcPipelineStatus status = StatusFactory.build(pipeline.getStatus(), seen, clock.instant());
     CdcPipelineStatus before = pipeline.getStatus();
     events.onReadyChange(context.getClient(), pipeline, readyOf(before), readyOf(status));

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param job the FlinkDeployment's reported state, absent when there is none
  * @param suspendRequested the spec asks for the job to be suspended
  * @param held a stop the operator holds the job for ({@link StopHold}), if any
+ * @param snapshot the snapshot's progress as read from the job, absent when not read (no snapshot
+ *     taken, or no job deployed): the status then keeps what it showed
  */
 public record Observation(
     long generation,
@@ -24,15 +26,23 @@ public record Observation(
     Optional<PreflightReport> preflight,
     Optional<FlinkJobObservation> job,
     boolean suspendRequested,
-    Optional<StopHold.Held> held) {
+    Optional<StopHold.Held> held,
+    Optional<SnapshotObservation> snapshot) {
 
   public Observation {
     violations = List.copyOf(violations);
   }
 
+  /** An observation without snapshot progress. */
+  public Observation(long generation, List<Violation> violations, Optional<CredentialsCheck> credentials,
+      Optional<PreflightReport> preflight, Optional<FlinkJobObservation> job, boolean suspendRequested,
+      Optional<StopHold.Held> held) {
+    this(generation, violations, credentials, preflight, job, suspendRequested, held, Optional.empty());
+  }
+
   /** An observation without a held stop. */
   public Observation(long generation, List<Violation> violations, Optional<CredentialsCheck> credentials,
       Optional<PreflightReport> preflight, Optional<FlinkJobObservation> job, boolean suspendRequested) {
-    this(generation, violations, credentials, preflight, job, suspendRequested, Optional.empty());
+    this(generation, violations, credentials, preflight, job, suspendRequested, Optional.empty(), Optional.empty());
   }
 }

@@ -41,7 +41,9 @@ public final class StatusFactory {
         job.map(FlinkJobObservation::jobState).orElse(null),
         job.map(FlinkJobObservation::lifecycleState).orElse(null),
         ready.isTrue() ? null : ready.message(),
-        PreflightConditions.sourceStatus(previous == null ? null : previous.source(), seen.preflight()));
+        PreflightConditions.sourceStatus(previous == null ? null : previous.source(), seen.preflight()),
+        seen.snapshot().map(o -> SnapshotStatusFactory.build(previous == null ? null : previous.snapshot(), o, now))
+            .orElse(previous == null ? null : previous.snapshot()));
   }
 
   /**
@@ -60,7 +62,8 @@ public final class StatusFactory {
         previous == null ? null : previous.jobState(),
         previous == null ? null : previous.lifecycleState(),
         previous == null ? null : previous.lastError(),
-        previous == null ? null : previous.source());
+        previous == null ? null : previous.source(),
+        previous == null ? null : previous.snapshot());
   }
 
   /**
@@ -82,7 +85,8 @@ public final class StatusFactory {
         previous == null ? null : previous.jobState(),
         previous == null ? null : previous.lifecycleState(),
         error,
-        previous == null ? null : previous.source());
+        previous == null ? null : previous.source(),
+        previous == null ? null : previous.snapshot());
   }
 
   private static Condition specValid(Observation seen, long gen) {

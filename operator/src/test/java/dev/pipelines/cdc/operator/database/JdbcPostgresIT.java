@@ -60,6 +60,12 @@ class JdbcPostgresIT {
     SourceReport later = postgres.inspect(cdcUser(), selection("public.pf_ready", "pf_ready_slot"));
 
     assertThat(later.slot().orElseThrow().lagBytes()).isGreaterThan(first.slot().orElseThrow().lagBytes() + 10_000);
+
+    // The row estimate for status.snapshot: unknown until PostgreSQL has analyzed the table.
+    assertThat(first.rowsEstimated()).isEqualTo(dev.pipelines.cdc.config.plan.RowEstimates.UNKNOWN);
+    pg.superuserSql().execute("ANALYZE pf_ready");
+    assertThat(postgres.inspect(cdcUser(), selection("public.pf_ready", "pf_ready_slot")).rowsEstimated())
+        .isEqualTo(2000);
   }
 
   @Test

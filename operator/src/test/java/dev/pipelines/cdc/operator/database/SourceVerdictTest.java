@@ -134,6 +134,21 @@ class SourceVerdictTest {
   }
 
   @Test
+  void theRowEstimateIsOfTheSelectedTablesOnly() {
+    CatalogTable other = new CatalogTable("public", "order_items_1", TableKind.TABLE, List.of("id"), false, false, true,
+        true);
+    SourceCatalog twoTables = catalog(CDC, Optional.empty(), ORDERS, other);
+    SourceFacts f = new SourceFacts("logical", true, 10, 2, twoTables, Optional.empty(), Optional.empty(),
+        new dev.pipelines.cdc.config.plan.RowEstimates(java.util.Map.of("public.orders", 1200L,
+            "public.order_items_1", 5L)));
+
+    assertThat(evaluate(f, ORDERS_ONLY).rowsEstimated()).isEqualTo(1200);
+    assertThat(evaluate(f, selection("public\\..*")).rowsEstimated()).isEqualTo(1205);
+    assertThat(evaluate(facts("logical", true, twoTables), ORDERS_ONLY).rowsEstimated())
+        .as("not read: unknown").isEqualTo(dev.pipelines.cdc.config.plan.RowEstimates.UNKNOWN);
+  }
+
+  @Test
   void anExistingCompletePublicationIsSaidToExist() {
     CatalogTable foreign = table("orders", List.of("id"), true, false);
     SourceFacts f = facts("logical", true, catalog(new CatalogUser("cdc", false, false),

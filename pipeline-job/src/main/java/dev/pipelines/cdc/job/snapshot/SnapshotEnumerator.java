@@ -2,14 +2,18 @@ package dev.pipelines.cdc.job.snapshot;
 
 import dev.pipelines.cdc.config.JobStopReason;
 import dev.pipelines.cdc.job.JobConnections;
+import dev.pipelines.cdc.job.catalog.SourceTable;
 import dev.pipelines.cdc.job.failure.PipelineStop;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.metrics.MetricGroup;
@@ -41,12 +45,18 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
   private String snapshotName;
   private String consistentPoint;
   private ExportedSnapshotSlot slot;
+  private final List<String> tableNames;
+  /** The counts the readers were last sent, null before the first. */
+  private SnapshotProgress progressSent;
+  /** The readers {@link #progressSent} was sent to. */
+  private final Set<Integer> informed = new HashSet<>();
 
   /** A fresh start: plans in {@link #start()}. */
   SnapshotEnumerator(SplitEnumeratorContext<SnapshotSplit> context, SnapshotSettings settings) {
     this.context = context;
     this.settings = settings;
     this.fresh = true;
+    this.tableNames = settings.tables().stream().map(SourceTable::qualifiedName).toList();
   }
 
   /** A restore: the splits not yet assigned at the checkpoint (readers restore their own). */
@@ -54,6 +64,7 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
     this.context = context;
     this.settings = settings;
     this.fresh = false;
+    this.tableNames = settings.tables().stream().map(SourceTable::qualifiedName).toList();
     this.unassigned.addAll(state.unassigned());
     this.splitsTotal = state.splitsTotal();
     this.snapshotName = state.snapshotName();
@@ -77,6 +88,7 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
     metrics.gauge("splitsTotal", () -> splitsTotal);
     metrics.gauge("splitsUnassigned", unassigned::size);
     metrics.gauge("splitsDone", this::splitsDone);
+    publishProgress();
   }
 
   private void planFresh(Connection pg) throws SQLException {
@@ -114,24 +126,29 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
     if (next == null) {
       context.signalNoMoreSplits(subtask);
       endExportIfAllRead();
+      publishProgress();
       return;
     }
     reading.put(subtask, next);
     context.assignSplit(next, subtask);
+    publishProgress();
   }
 
   @Override
   public void addSplitsBack(List<SnapshotSplit> splits, int subtask) {
     // A reader failed: its splits since the last checkpoint are read again, first.
     reading.remove(subtask);
+    informed.remove(subtask);
     for (int i = splits.size() - 1; i >= 0; i--) {
       unassigned.addFirst(splits.get(i));
     }
+    publishProgress();
   }
 
   @Override
   public void addReader(int subtask) {
-    // Readers ask for their first split themselves.
+    // Readers ask for their first split themselves (and are sent the counts then).
+    informed.remove(subtask);
   }
 
   @Override
@@ -141,6 +158,27 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
 
   private int splitsDone() {
     return splitsTotal - unassigned.size() - reading.size();
+  }
+
+  /**
+   * Sends the counts to every registered reader when they change (at most twice per split), and to
+   * a reader that has not had them yet: the readers publish them as gauges, since Flink 1.19's REST
+   * API does not serve this enumerator's metrics. After a restore the splits the readers restored
+   * are not known here until they ask again, so the counts run ahead until then.
+   */
+  private void publishProgress() {
+    List<SnapshotSplit> pending = new ArrayList<>(unassigned);
+    pending.addAll(reading.values());
+    SnapshotProgress now = SnapshotProgress.of(splitsTotal, tableNames, pending);
+    if (!now.equals(progressSent)) {
+      progressSent = now;
+      informed.clear();
+    }
+    for (int subtask : context.registeredReaders().keySet()) {
+      if (informed.add(subtask)) {
+        context.sendEventToSourceReader(subtask, now);
+      }
+    }
   }
 
   private void endExportIfAllRead() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
@@ -29,6 +30,7 @@ final class SnapshotReader
   /** The first checkpoint taken after {@link #endReached}, -1 before it. */
   private long endCheckpoint = -1;
   private final CompletableFuture<Void> endConfirmed = new CompletableFuture<>();
+  private final SnapshotProgressGauges progress;
 
   /**
    * @param endAfterCheckpoint report the end of input only once a checkpoint taken after the last
@@ -39,6 +41,16 @@ final class SnapshotReader
     super(() -> new SnapshotSplitReader(settings, encoders), new SnapshotRecordEmitter(context.metricGroup()),
         new Configuration(), context);
     this.endAfterCheckpoint = endAfterCheckpoint;
+    this.progress = new SnapshotProgressGauges(context.metricGroup());
+  }
+
+  @Override
+  public void handleSourceEvents(SourceEvent event) {
+    if (event instanceof SnapshotProgress counts) {
+      progress.update(counts);
+    } else {
+      super.handleSourceEvents(event);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.job.snapshot;
 
+import dev.pipelines.cdc.config.progress.SnapshotMetrics;
 import dev.pipelines.cdc.job.source.ChangeRow;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,14 +19,14 @@ final class SnapshotRecordEmitter implements RecordEmitter<ChangeRow, ChangeRow,
   private final Map<String, Counter> rowsReadByTable = new HashMap<>();
 
   SnapshotRecordEmitter(MetricGroup readerMetrics) {
-    this.metrics = readerMetrics.addGroup("snapshot");
-    this.rowsRead = metrics.counter("rowsRead");
+    this.metrics = readerMetrics.addGroup(SnapshotMetrics.GROUP);
+    this.rowsRead = metrics.counter(SnapshotMetrics.ROWS_READ);
   }
 
   @Override
   public void emitRecord(ChangeRow row, SourceOutput<ChangeRow> output, SnapshotSplit split) {
     output.collect(row);
     rowsRead.inc();
-    rowsReadByTable.computeIfAbsent(split.table(), t -> metrics.addGroup("table", t).counter("rowsRead")).inc();
+    rowsReadByTable.computeIfAbsent(split.table(), t -> metrics.addGroup(SnapshotMetrics.TABLE_GROUP, t).counter(SnapshotMetrics.ROWS_READ)).inc();
   }
 }

@@ -53,6 +53,37 @@ class SnapshotEnumeratorTest {
     assertThat(enumerator.snapshotState(2).unassigned()).isEmpty();
   }
 
+  @Test
+  void everyRegisteredReaderIsSentTheCountsWhenTheyChangeAndAReaderThatJoinsIsSentThemOnItsRequest() {
+    Context context = new Context();
+    context.readers.put(0, new ReaderInfo(0, "h"));
+    SnapshotSettings twoTables = new SnapshotSettings(SETTINGS.server(), "db", SETTINGS.credentials(), "slot", "pub",
+        PublicationMode.DISABLED, List.of(table("s", "t"), table("s", "u")), 100);
+    List<SnapshotSplit> splits = List.of(split(0), split(1), split(2));
+    SnapshotEnumerator enumerator = new SnapshotEnumerator(context, twoTables, new SnapshotState(splits, 3, SNAP, "0/1"));
+
+    enumerator.handleSplitRequest(0, null);
+    assertThat(context.events.get(0)).as("the first request brings the counts").containsExactly(
+        new SnapshotProgress(3, 0, 2, 1));
+    context.readers.put(1, new ReaderInfo(1, "h"));
+    enumerator.addReader(1);
+    enumerator.handleSplitRequest(1, null);
+    assertThat(context.events.get(1)).containsExactly(new SnapshotProgress(3, 0, 2, 1));
+    assertThat(context.events.get(0)).as("nothing changed for reader 0").hasSize(1);
+
+    enumerator.handleSplitRequest(0, null); // split 0 done, split 2 assigned
+    enumerator.handleSplitRequest(1, null); // split 1 done, no more
+    enumerator.handleSplitRequest(0, null); // split 2 done
+    SnapshotProgress allDone = new SnapshotProgress(3, 3, 2, 2);
+    assertThat(context.events.get(0)).containsExactly(new SnapshotProgress(3, 0, 2, 1), new SnapshotProgress(3, 1, 2, 1),
+        new SnapshotProgress(3, 2, 2, 1), allDone);
+    assertThat(context.events.get(1)).last().isEqualTo(allDone);
+  }
+
+  private static dev.pipelines.cdc.job.catalog.SourceTable table(String schema, String name) {
+    return new dev.pipelines.cdc.job.catalog.SourceTable(schema, name, List.of(), List.of(), false);
+  }
+
   private static SnapshotSplit split(int i) {
     return new SnapshotSplit("\"s\".\"t\"#" + i, "s.t", "\"s\".\"t\"", i == 0 ? SnapshotSplit.OPEN : i * 10L,
         i == 2 ? SnapshotSplit.OPEN : (i + 1) * 10L, SNAP);
@@ -62,6 +93,8 @@ class SnapshotEnumeratorTest {
   private static final class Context implements SplitEnumeratorContext<SnapshotSplit> {
     final Map<Integer, List<SnapshotSplit>> assigned = new HashMap<>();
     final List<Integer> noMoreSplits = new ArrayList<>();
+    final Map<Integer, ReaderInfo> readers = new HashMap<>();
+    final Map<Integer, List<SourceEvent>> events = new HashMap<>();
 
     @Override
     public void assignSplits(SplitsAssignment<SnapshotSplit> assignment) {
@@ -80,7 +113,7 @@ class SnapshotEnumeratorTest {
 
     @Override
     public void sendEventToSourceReader(int subtaskId, SourceEvent event) {
-      throw new UnsupportedOperationException();
+      events.computeIfAbsent(subtaskId, r -> new ArrayList<>()).add(event);
     }
 
     @Override
@@ -90,7 +123,7 @@ class SnapshotEnumeratorTest {
 
     @Override
     public Map<Integer, ReaderInfo> registeredReaders() {
-      return Map.of();
+      return readers;
     }
 
     @Override

@@ -16,6 +16,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("cdcpipelines")
 @ShortNames("cdcp")
 @AdditionalPrinterColumn(
+    name = "Snapshot",
+    jsonPath = ".status.snapshot.progress",
+    type = AdditionalPrinterColumn.Type.STRING,
+    getDescription = "The initial snapshot's progress: percent done, done, pending or unknown")
+@AdditionalPrinterColumn(
     name = "Lag",
     jsonPath = ".status.source.lagBytes",
     type = AdditionalPrinterColumn.Type.INTEGER,

@@ -26,7 +26,9 @@ public record CdcPipelineStatus(
     @JsonPropertyDescription("The most recent error, from validation, credentials, preflight checks or Flink.")
         String lastError,
     @JsonPropertyDescription("The replication slot in the source database: names, activity, retained WAL and lag.")
-        SourceStatus source) {
+        SourceStatus source,
+    @JsonPropertyDescription("The initial snapshot's progress: phase, tables and rows done, percent.")
+        SnapshotStatus snapshot) {
 
   public CdcPipelineStatus {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
