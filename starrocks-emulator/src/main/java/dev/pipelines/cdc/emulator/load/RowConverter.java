@@ -48,6 +48,15 @@ public final class RowConverter {
         return new LoadBatch(changes, request.partialUpdate(), parsed.size(), errors.size(), body.length, errors);
     }
 
+    /**
+     * What a row that does not carry {@code column} stores for it: its DEFAULT converted like a loaded
+     * value, or NULL. The memory store fills columns added after a row was converted with it, as
+     * MariaDB fills them with the column's DEFAULT.
+     */
+    public static String storedDefault(ColumnDef column) {
+        return ValueConverter.convert(column.defaultValue(), column.type()).value();
+    }
+
     private static void checkColumnsHeader(LoadRequest request, TableDef table) {
         if (request.columns() == null) {
             return;
