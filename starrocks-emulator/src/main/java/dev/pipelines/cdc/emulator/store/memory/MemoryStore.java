@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MemoryStore implements RowStore {
 
-    /** {@code -Dstarrocks.emulator.memory.maxBytes=N}: the bound; default a third of the maximum heap. */
+    /** {@code -Dstarrocks.emulator.memory.maxBytes=N}: the bound; default half the maximum heap. */
     public static final String MAX_BYTES_PROPERTY = "starrocks.emulator.memory.maxBytes";
 
     /** Saved catalog records: what an emulator restarted on this store finds. */
@@ -40,7 +40,7 @@ public final class MemoryStore implements RowStore {
     }
 
     public MemoryStore() {
-        this(Long.getLong(MAX_BYTES_PROPERTY, Runtime.getRuntime().maxMemory() / 3));
+        this(Long.getLong(MAX_BYTES_PROPERTY, Runtime.getRuntime().maxMemory() / 2));
     }
 
     public MemoryStore(long maxBytes) {
