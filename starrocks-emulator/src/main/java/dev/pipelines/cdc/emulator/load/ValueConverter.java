@@ -63,8 +63,9 @@ final class ValueConverter {
             .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
             .toFormatter(Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
-    // uuuu, not yyyy: year-of-era printed year 0000 as 0001.
-    private static final DateTimeFormatter DATETIME_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+    // yyyy is the year of era: year 0000 prints as 0001. Kept, because the MariaDB store's driver reads a
+    // stored 0000 DATETIME back as 0001 anyway, and both stores must agree (StarRocks would keep 0000).
+    private static final DateTimeFormatter DATETIME_OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private ValueConverter() {
     }
@@ -107,7 +108,7 @@ final class ValueConverter {
     /**
      * The canonical {@code yyyy-MM-dd HH:mm:ss[.f{1,6}]} read by hand (the formatter cost ~3 µs a value, a
      * fifth of a narrow row's load CPU); anything else, or anything the calendar refuses, goes through the
-     * formatter, so what is accepted and the error texts stay the formatter's.
+     * formatter, so what is accepted and the error texts stay the formatter's (year 0000 too, see DATETIME_OUT).
      */
     private static String datetime(String t) {
         int n = t.length();
@@ -124,7 +125,7 @@ final class ValueConverter {
                 int d = i < n ? digit(t.charAt(i)) : 0;
                 micros = d < 0 || micros < 0 ? -1 : micros * 10 + d;
             }
-            if (year >= 0 && month > 0 && month <= 12 && day > 0 && hour >= 0 && hour < 24 && minute >= 0
+            if (year > 0 && month > 0 && month <= 12 && day > 0 && hour >= 0 && hour < 24 && minute >= 0
                     && minute < 60 && second >= 0 && second < 60 && micros >= 0
                     && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
                 char[] out = new char[26];
