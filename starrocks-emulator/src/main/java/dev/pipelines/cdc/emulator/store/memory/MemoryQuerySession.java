@@ -33,7 +33,7 @@ final class MemoryQuerySession implements QuerySession {
         Select select = SelectParser.parse(sql);
         QuerySource source = select.table() == null ? QuerySource.none()
                 : QuerySource.of(store, select.database() != null ? select.database() : database, select.table(),
-                wanted(QueryEvaluator.referencedColumns(select)));
+                wanted(ReferencedColumns.of(select)));
         return new QueryEvaluator(select, source).run();
     }
 

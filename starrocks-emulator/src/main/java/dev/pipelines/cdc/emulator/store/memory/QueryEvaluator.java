@@ -47,42 +47,9 @@ final class QueryEvaluator {
         }
     }
 
-    /** Column names a SELECT reads, for decoding only those; null means all (a star). */
-    static Set<String> referencedColumns(Select select) {
-        Set<String> names = new java.util.HashSet<>();
-        for (Select.Item item : select.items()) {
-            if (item.star()) {
-                return null;
-            }
-            collect(item.expr(), names);
-        }
-        collect(select.where(), names);
-        select.orderBy().forEach(o -> collect(o.expr(), names));
-        return names;
-    }
-
-    private static void collect(Expr e, Set<String> names) {
-        if (e instanceof Expr.Column c) {
-            names.add(c.name().toLowerCase(Locale.ROOT));
-        } else if (e instanceof Expr.Unary u) {
-            collect(u.operand(), names);
-        } else if (e instanceof Expr.Binary b) {
-            collect(b.left(), names);
-            collect(b.right(), names);
-        } else if (e instanceof Expr.In in) {
-            collect(in.operand(), names);
-            in.list().forEach(x -> collect(x, names));
-        } else if (e instanceof Expr.IsNull n) {
-            collect(n.operand(), names);
-        } else if (e instanceof Expr.Call c) {
-            c.args().forEach(x -> collect(x, names));
-        } else if (e instanceof Expr.Cast c) {
-            collect(c.operand(), names);
-        }
-    }
-
     QueryResult.Table run() {
-        List<ResultColumn> columns = items.stream().map(i -> column(i.label(), i.expr())).toList();
+        ResultTypes types = new ResultTypes(source);
+        List<ResultColumn> columns = items.stream().map(i -> types.column(i.label(), i.expr())).toList();
         List<String[]> rows = new ArrayList<>();
         for (String[] row : source.rows()) {
             if (select.where() == null || truth(eval(select.where(), row)) == Boolean.TRUE) {
@@ -430,7 +397,7 @@ final class QueryEvaluator {
     }
 
     /** FLOAT/DOUBLE columns are text in both stores; MariaDB sums text as DOUBLE. */
-    private boolean floating(Expr arg) {
+    boolean floating(Expr arg) {
         if (arg instanceof Expr.Column c) {
             StarRocksType.Kind kind = source.types().get(columnIndex(c.name())).kind();
             return kind != StarRocksType.Kind.BOOLEAN && kind != StarRocksType.Kind.TINYINT
@@ -450,70 +417,5 @@ final class QueryEvaluator {
 
     private static Long bool(boolean b) {
         return b ? 1L : 0L;
-    }
-
-    // ---- result metadata ---------------------------------------------------------------------------
-
-    private ResultColumn column(String label, Expr e) {
-        if (e instanceof Expr.Column c) {
-            return columnOf(label, source.types().get(columnIndex(c.name())));
-        }
-        if (e instanceof Expr.Literal l) {
-            return l.value() instanceof Long ? ResultColumn.bigint(label)
-                    : l.value() instanceof BigDecimal d ? ResultColumn.decimal(label, d.precision(), d.scale())
-                    : ResultColumn.varchar(label);
-        }
-        if (e instanceof Expr.Variable v) {
-            return SessionVariables.value(v.name()) instanceof Long ? ResultColumn.bigint(label)
-                    : ResultColumn.varchar(label);
-        }
-        if (e instanceof Expr.Cast c) {
-            return switch (c.type()) {
-                case "SIGNED", "UNSIGNED" -> ResultColumn.bigint(label);
-                case "DECIMAL" -> ResultColumn.decimal(label, 38, c.scale());
-                default -> ResultColumn.varchar(label);
-            };
-        }
-        if (e instanceof Expr.Call call) {
-            return switch (call.name()) {
-                case "COUNT", "CHAR_LENGTH", "LENGTH" -> ResultColumn.bigint(label);
-                case "SUM", "AVG" -> call.args().size() == 1 && floating(call.args().get(0))
-                        ? new ResultColumn(label, ResultColumn.TYPE_DOUBLE, ResultColumn.BINARY, 22, 0, 31)
-                        : ResultColumn.decimal(label, 38, scaleOf(call.args().get(0)) + (call.name().equals("AVG") ? 4 : 0));
-                case "MIN", "MAX" -> column(label, call.args().get(0));
-                case "COALESCE", "IFNULL" -> call.args().isEmpty() ? ResultColumn.varchar(label)
-                        : column(label, call.args().get(0));
-                default -> ResultColumn.varchar(label);
-            };
-        }
-        if (e instanceof Expr.Binary b && Set.of("+", "-", "*", "/", "%").contains(b.op())) {
-            return ResultColumn.decimal(label, 38, 4);
-        }
-        return ResultColumn.bigint(label);
-    }
-
-    private int scaleOf(Expr e) {
-        if (e instanceof Expr.Column c) {
-            StarRocksType t = source.types().get(columnIndex(c.name()));
-            return t.kind() == StarRocksType.Kind.DECIMAL ? t.scale() : 0;
-        }
-        return 0;
-    }
-
-    /** The metadata MariaDB reports for the MariaDB store's column of this StarRocks type. */
-    static ResultColumn columnOf(String label, StarRocksType type) {
-        return switch (type.kind()) {
-            case BOOLEAN -> ResultColumn.bool(label);
-            case TINYINT -> new ResultColumn(label, ResultColumn.TYPE_TINY, ResultColumn.BINARY, 4, 0, 0);
-            case SMALLINT -> new ResultColumn(label, ResultColumn.TYPE_SHORT, ResultColumn.BINARY, 6, 0, 0);
-            case INT -> new ResultColumn(label, ResultColumn.TYPE_LONG, ResultColumn.BINARY, 11, 0, 0);
-            case BIGINT -> ResultColumn.bigint(label);
-            case LARGEINT -> ResultColumn.decimal(label, 39, 0);
-            case DECIMAL -> ResultColumn.decimal(label, type.precision(), type.scale());
-            case DATE -> ResultColumn.date(label);
-            case DATETIME -> ResultColumn.datetime(label);
-            case VARBINARY -> ResultColumn.blob(label);
-            default -> ResultColumn.varchar(label);
-        };
     }
 }
