@@ -30,6 +30,8 @@ public final class BenchContext {
   final List<Result> results = new ArrayList<>();
   final Map<String, String> loadByPhase = new LinkedHashMap<>();
   final List<String> notes = new ArrayList<>();
+  /** The sink's own rate for narrow rows, measured in the snapshot phase (null until then). */
+  Double sinkNarrowRate;
 
   BenchContext(BenchPaths paths, BenchSizes sizes, PostgresServer pg, StarRocksEmulator sr) {
     this.paths = paths;
@@ -37,6 +39,14 @@ public final class BenchContext {
     this.pg = pg;
     this.sr = sr;
     sr.addVisibleChangesListener(visible);
+  }
+
+  /** Drops a database in the emulator once its phase is checked (frees the memory store). */
+  void dropDatabase(String db) throws java.sql.SQLException {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:mariadb://" + sr.host() + ":"
+        + sr.mysqlPort() + "/", sr.user(), sr.password()); java.sql.Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS `" + db + "`");
+    }
   }
 
   void add(Result r) {

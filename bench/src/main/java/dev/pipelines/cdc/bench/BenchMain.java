@@ -2,6 +2,7 @@ package dev.pipelines.cdc.bench;
 
 import dev.pipelines.cdc.emulator.EmulatorSettings;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
+import dev.pipelines.cdc.emulator.store.StoreKind;
 import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,12 @@ import java.time.temporal.ChronoUnit;
  * {@code bench/target/bench-results.json}, exits 0 unless the run itself broke (then 1, with the reason).
  */
 public final class BenchMain {
+  /**
+   * {@code -Dbench.store=memory|mariadb}: where the emulator keeps rows. Memory by default, so the sink
+   * is not the bound (MariaDB takes ~65k narrow rows/s); MariaDB to compare with earlier runs.
+   */
+  static final StoreKind STORE = StoreKind.parse(System.getProperty("bench.store", "memory"), "-Dbench.store");
+
   private BenchMain() {}
 
   public static void main(String[] args) {
@@ -32,10 +39,11 @@ public final class BenchMain {
     BenchContext ctx = null;
     Throwable broken = null;
     try (PostgresServer pg = PostgresServer.start();
-        StarRocksEmulator sr = StarRocksEmulator.startWithOwnMariaDb(EmulatorSettings.defaults())) {
+        StarRocksEmulator sr = StarRocksEmulator.startOwning(EmulatorSettings.defaults(), STORE)) {
       ctx = new BenchContext(paths, sizes, pg, sr);
       ctx.notes.add("job: its own JVM (BenchJobMain = the production graph in a Flink local mini-cluster), -Xmx"
-          + sizes.jobHeap() + "; sink: the StarRocks emulator (rows in MariaDB), not StarRocks");
+          + sizes.jobHeap() + "; sink: the StarRocks emulator, not StarRocks, rows in its "
+          + (STORE == StoreKind.MEMORY ? "memory store (-Dbench.store=mariadb for MariaDB)" : "MariaDB store"));
       ctx.notes.add("limits (COPY, decoding) are the best of " + PostgresLimits.TRIES + " tries on the same server");
       if (sizes.runs("snapshot") || sizes.runs("streaming")) {
         SnapshotBench.narrow(ctx);

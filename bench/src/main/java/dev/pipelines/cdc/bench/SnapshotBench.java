@@ -45,7 +45,11 @@ final class SnapshotBench {
         if (parallelism == 1) {
           p1Rate = rate;
           job.close();
-          emulator = EmulatorLimit.measure(ctx.pg, ctx.sr, table, db, Math.min(rows, ctx.sizes.emulatorRows()));
+          emulator = SinkLimits.measure(ctx.pg, ctx.sr, table, db, Math.min(rows, ctx.sizes.emulatorRows()));
+          ctx.sinkNarrowRate = emulator;
+          addBytesPerRow(ctx, "narrow");
+          // The rows are checked and measured: free the memory store for the next phases.
+          ctx.dropDatabase(db);
         }
         if (streamAfter) {
           StreamingBench.run(ctx, job, table, db);
@@ -53,7 +57,7 @@ final class SnapshotBench {
       }
       if (emulator != null && parallelism == 1) {
         ctx.add(Result.of("snapshot", "job, narrow, parallelism 1, vs sink", p1Rate, "rows/s").against("emulator Stream Load", emulator)
-            .note("the same rows as JSON straight into the emulator, 100k-row loads; " + EmulatorLimit.lastCpuNote));
+            .note("the same rows as JSON straight into the emulator, 100k-row loads; " + SinkLimits.lastCpuNote));
       }
     }
   }
@@ -80,8 +84,18 @@ final class SnapshotBench {
           .against("COPY TO /dev/null", copy).target(Target.ratioAtLeast(0.25)).note(rows + " rows"));
       ctx.add(Result.of("memory", "job RSS peak, wide snapshot", job.rss().takePeakMb(), "MB"));
     }
-    double emulator = EmulatorLimit.measure(ctx.pg, ctx.sr, table, db, Math.min(rows, ctx.sizes.emulatorRows() / 4));
+    double emulator = SinkLimits.measure(ctx.pg, ctx.sr, table, db, Math.min(rows, ctx.sizes.emulatorRows() / 4));
     ctx.add(Result.of("snapshot", "job, wide, parallelism 2, vs sink", rate, "rows/s")
-        .against("emulator Stream Load", emulator).note(EmulatorLimit.lastCpuNote));
+        .against("emulator Stream Load", emulator).note(SinkLimits.lastCpuNote));
+    addBytesPerRow(ctx, "wide");
+    ctx.dropDatabase(db);
+  }
+
+  private static void addBytesPerRow(BenchContext ctx, String table) {
+    if (!Double.isNaN(SinkLimits.lastBytesPerRow)) {
+      ctx.add(Result.of("memory", "emulator memory store, heap per " + table + " row", SinkLimits.lastBytesPerRow,
+          "bytes").note("heap after full GC, after minus before the sink-limit load; the store's bound is -D"
+          + dev.pipelines.cdc.emulator.store.memory.MemoryStore.MAX_BYTES_PROPERTY));
+    }
   }
 }

@@ -45,6 +45,11 @@ final class StreamingBench {
         .against("pgoutput decoding", decode).target(Target.ratioAtLeast(0.25))
         .note(changes + " row changes in " + (s.inserts() + 999) / 1000 + " transactions; the writer alone: "
             + Format.number(writer) + " changes/s"));
+    if (ctx.sinkNarrowRate != null) {
+      ctx.add(Result.of("streaming", "job, end to end, parallelism 2, vs sink", rate, "changes/s")
+          .against("emulator Stream Load (narrow rows)", ctx.sinkNarrowRate)
+          .note("the sink's own rate measured in the snapshot phase of this run"));
+    }
     ctx.add(Result.of("cpu", "job CPU per 1,000 streamed changes", cpuPerThousand, "ms"));
     ctx.add(Result.of("streaming", "snapshot done → stream flowing (checkpoint-bound)", switchSeconds, "s")
         .note("checkpointInterval " + BenchContext.DEFAULT_CHECKPOINT_MILLIS / 1000 + " s"));

@@ -29,6 +29,15 @@ class BenchSizesTest {
   }
 
   @Test
+  void largeIsTenMillionNarrowRowsAndExcludesQuick() {
+    BenchSizes s = BenchSizes.parse("--large", "--only", "snapshot");
+    assertThat(s.rows()).isEqualTo(10_000_000);
+    assertThat(s.emulatorRows()).isEqualTo(1_000_000);
+    assertThat(s.wideRows()).isEqualTo(BenchSizes.defaults().wideRows());
+    assertThatThrownBy(() -> BenchSizes.parse("--quick", "--large")).hasMessageContaining("exclude");
+  }
+
+  @Test
   void updatesAndDeletesNeverExceedTheSnapshot() {
     BenchSizes s = BenchSizes.parse("--rows", "1000", "--inserts", "100000");
     assertThat(s.updates() + s.deletes()).isLessThanOrEqualTo(1000);

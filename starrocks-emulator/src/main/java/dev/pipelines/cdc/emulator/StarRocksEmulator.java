@@ -11,6 +11,10 @@ import dev.pipelines.cdc.emulator.mysql.LocalInfileTrap;
 import dev.pipelines.cdc.emulator.mysql.MySqlFront;
 import dev.pipelines.cdc.emulator.sql.DdlExecutor;
 import dev.pipelines.cdc.emulator.sql.SqlSession;
+import dev.pipelines.cdc.emulator.store.RowStore;
+import dev.pipelines.cdc.emulator.store.StoreKind;
+import dev.pipelines.cdc.emulator.store.mariadb.MariaDbStore;
+import dev.pipelines.cdc.emulator.store.memory.MemoryStore;
 import dev.pipelines.cdc.testsupport.MariaDbServer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -22,7 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * An emulator of a StarRocks cluster (one FE, one BE) for tests and demos: it is not StarRocks.
- * It speaks StarRocks' HTTP load APIs and the MySQL protocol, and stores rows in a MariaDB server.
+ * It speaks StarRocks' HTTP load APIs and the MySQL protocol, and stores rows in a {@link RowStore}: a
+ * MariaDB server (the default) or the heap ({@link StoreKind#MEMORY}).
  *
  * <pre>{@code
  * try (StarRocksEmulator sr = StarRocksEmulator.start(EmulatorSettings.defaults(), store)) {
@@ -44,13 +49,15 @@ public final class StarRocksEmulator implements AutoCloseable {
     private final RequestCounter counter;
     private final AppliedChanges applied;
     private final StoreWriter writer;
+    private final RowStore store;
     /** A store started for this emulator alone, stopped with it; null when the caller owns the store. */
     private volatile AutoCloseable ownedStore;
 
     private StarRocksEmulator(EmulatorSettings settings, Server http, ServerConnector fe, ServerConnector be,
                               MySqlFront mysql, Faults faults, RequestCounter counter, AppliedChanges applied,
-                              StoreWriter writer) {
+                              StoreWriter writer, RowStore store) {
         this.writer = writer;
+        this.store = store;
         this.settings = settings;
         this.http = http;
         this.fe = fe;
@@ -63,6 +70,16 @@ public final class StarRocksEmulator implements AutoCloseable {
 
     /** Starts the emulator on top of a running MariaDB (the store; its root user must be able to create databases). */
     public static StarRocksEmulator start(EmulatorSettings settings, Store store) {
+        return start(settings, new MariaDbStore(store));
+    }
+
+    /** Starts the emulator with rows kept in memory: no database, nothing survives the JVM. */
+    public static StarRocksEmulator startInMemory(EmulatorSettings settings) {
+        return start(settings, new MemoryStore());
+    }
+
+    /** Starts the emulator on a store; the caller closes the store after the emulator. */
+    public static StarRocksEmulator start(EmulatorSettings settings, RowStore store) {
         Catalog catalog = new Catalog(store);
         DdlExecutor ddl = new DdlExecutor(catalog, store);
         Faults faults = new Faults();
@@ -85,12 +102,12 @@ public final class StarRocksEmulator implements AutoCloseable {
             http.start();
             mysql = new MySqlFront(settings.mysqlPort(), settings.user(), settings.password(), () -> {
                 try {
-                    return new SqlSession(ddl, store);
+                    return new SqlSession(ddl, store.openSession());
                 } catch (SQLException e) {
                     throw new IllegalStateException("store unavailable", e);
                 }
             });
-            return new StarRocksEmulator(settings, http, fe, be, mysql, faults, counter, applied, writer);
+            return new StarRocksEmulator(settings, http, fe, be, mysql, faults, counter, applied, writer, store);
         } catch (Exception e) {
             if (mysql != null) {
                 mysql.close();
@@ -119,6 +136,17 @@ public final class StarRocksEmulator implements AutoCloseable {
             mariaDb.close();
             throw e;
         }
+    }
+
+    /** Starts an emulator on a store of the given kind: its own MariaDB (~9 s), or memory; closing it frees the store. */
+    public static StarRocksEmulator startOwning(EmulatorSettings settings, StoreKind kind) {
+        if (kind == StoreKind.MARIADB) {
+            return startWithOwnMariaDb(settings);
+        }
+        MemoryStore memory = new MemoryStore();
+        StarRocksEmulator emulator = start(settings, memory);
+        emulator.ownedStore = memory;
+        return emulator;
     }
 
     private static ServerConnector connector(Server server, String name, int port) {
@@ -170,6 +198,16 @@ public final class StarRocksEmulator implements AutoCloseable {
 
     public String password() {
         return settings.password();
+    }
+
+    /** Which store holds the rows. */
+    public StoreKind storeKind() {
+        return store.kind();
+    }
+
+    /** The store itself (e.g. a {@link MemoryStore}'s size). */
+    public RowStore store() {
+        return store;
     }
 
     public Faults faults() {

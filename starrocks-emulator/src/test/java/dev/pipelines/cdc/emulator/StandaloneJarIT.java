@@ -1,6 +1,7 @@
 package dev.pipelines.cdc.emulator;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,21 +20,22 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shaded jar runs on its own: starts MariaDB, serves loads and queries, stops on SIGTERM. */
+/** The shaded jar runs on its own: starts MariaDB (or keeps rows in memory), serves loads and queries, stops on SIGTERM. */
 class StandaloneJarIT {
 
-    @Test
-    void runsAsAStandaloneProcess() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"mariadb", "memory"})
+    void runsAsAStandaloneProcess(String store) throws Exception {
         Path jar = standaloneJar();
         int fe = freePort();
         int be = freePort();
         int mysql = freePort();
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--http-port", String.valueOf(fe), "--be-http-port", String.valueOf(be),
-                "--mysql-port", String.valueOf(mysql), "--password", "pw")
+                "--mysql-port", String.valueOf(mysql), "--password", "pw", "--store", store)
                 .redirectErrorStream(true).start();
         try {
-            awaitLine(process, "is up");
+            assertThat(awaitLine(process, "is up")).contains("store:              " + store);
             try (Connection c = Jdbc.connect("127.0.0.1", mysql, Jdbc.CONNECTOR_J, null, "root", "pw");
                  Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE demo");
@@ -62,18 +64,22 @@ class StandaloneJarIT {
         }
     }
 
-    private static void awaitLine(Process process, String marker) throws IOException {
+    /** Waits for the marker line and returns what the process printed with it (the next lines too, if quick). */
+    private static String awaitLine(Process process, String marker) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             seen.append(line).append('\n');
             if (line.contains(marker)) {
+                for (int i = 0; i < 5; i++) {
+                    seen.append(out.readLine()).append('\n');
+                }
                 // Keep draining so the child never blocks on a full pipe.
                 Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
                 drain.setDaemon(true);
                 drain.start();
-                return;
+                return seen.toString();
             }
             if (System.nanoTime() > deadline) {
                 break;

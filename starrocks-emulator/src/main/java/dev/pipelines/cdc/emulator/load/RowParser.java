@@ -100,7 +100,7 @@ public final class RowParser {
                 values.put(field, value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
             }
         }
-        return new ParsedRow(values, node.toString(), null);
+        return new ParsedRow(values, node, null);
     }
 
     private static JsonNode findIgnoringCase(JsonNode node, String field) {

@@ -2,11 +2,10 @@ package dev.pipelines.cdc.emulator.sql;
 
 import dev.pipelines.cdc.emulator.catalog.Catalog;
 import dev.pipelines.cdc.emulator.catalog.ColumnDef;
-import dev.pipelines.cdc.emulator.catalog.Store;
 import dev.pipelines.cdc.emulator.catalog.TableDef;
+import dev.pipelines.cdc.emulator.store.RowStore;
+import dev.pipelines.cdc.emulator.store.StorageChange;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +14,16 @@ import java.util.stream.Collectors;
 
 /**
  * Runs parsed DDL and SHOW/DESC statements: checks them the way StarRocks does, changes the catalog,
- * and translates the change to the MariaDB store.
+ * and applies the change to the store.
  *
  * <p>Schema changes are applied synchronously (StarRocks runs them as asynchronous jobs).
  */
 public final class DdlExecutor {
 
     private final Catalog catalog;
-    private final Store store;
+    private final RowStore store;
 
-    public DdlExecutor(Catalog catalog, Store store) {
+    public DdlExecutor(Catalog catalog, RowStore store) {
         this.catalog = catalog;
         this.store = store;
     }
@@ -87,7 +86,7 @@ public final class DdlExecutor {
             throw new SqlError(SqlError.DB_EXISTS, "HY000",
                     "Can't create database '" + s.name() + "'; database exists");
         }
-        run("CREATE DATABASE IF NOT EXISTS " + Store.quote(s.name()) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        store.createDatabase(s.name());
         catalog.putDatabase(s.name());
         return new QueryResult.Ok(1);
     }
@@ -99,7 +98,7 @@ public final class DdlExecutor {
             }
             throw new SqlError(1008, "HY000", "Can't drop database '" + s.name() + "'; database doesn't exist");
         }
-        run("DROP DATABASE IF EXISTS " + Store.quote(s.name()));
+        store.dropDatabase(s.name());
         catalog.removeDatabase(s.name());
         return new QueryResult.Ok(0);
     }
@@ -119,19 +118,9 @@ public final class DdlExecutor {
         requireDistinctColumns(parsed.columns());
         TableDef table = new TableDef(name.database(), name.table(), parsed.columns(), parsed.keyColumns(),
                 parsed.distributionColumns(), parsed.buckets(), parsed.properties(), parsed.comment());
-        String columns = table.columns().stream().map(c -> storageColumn(table, c)).collect(Collectors.joining(", "));
-        String keys = table.keyColumns().stream().map(Store::quote).collect(Collectors.joining(", "));
-        run("CREATE TABLE " + Store.quote(table.database(), table.name()) + " (" + columns
-                + ", PRIMARY KEY (" + keys + ")) ENGINE=InnoDB");
+        store.createTable(table);
         catalog.putTable(table);
         return new QueryResult.Ok(0);
-    }
-
-    /** Value columns are nullable in MariaDB: NOT NULL and defaults are enforced by the emulator's loads. */
-    private static String storageColumn(TableDef table, ColumnDef c) {
-        return table.isKey(c.name())
-                ? Store.quote(c.name()) + " " + c.type().storageKeyType() + " NOT NULL"
-                : Store.quote(c.name()) + " " + c.type().storageType() + " NULL";
     }
 
     private QueryResult dropTable(Statement.DropTable s, String currentDatabase) throws SQLException {
@@ -143,34 +132,35 @@ public final class DdlExecutor {
             }
             throw SqlError.unknownTable(name.table());
         }
-        run("DROP TABLE IF EXISTS " + Store.quote(name.database(), name.table()));
+        store.dropTable(name.database(), name.table());
         catalog.removeTable(name.database(), name.table());
         return new QueryResult.Ok(0);
     }
 
     private QueryResult truncate(Statement.TruncateTable s, String currentDatabase) throws SQLException {
         TableDef table = requireTable(s.name().resolve(currentDatabase));
-        run("TRUNCATE TABLE " + Store.quote(table.database(), table.name()));
+        store.truncateTable(table);
         return new QueryResult.Ok(0);
     }
 
     private QueryResult alter(Statement.AlterTable s, String currentDatabase) throws SQLException {
         TableDef table = requireTable(s.name().resolve(currentDatabase));
         List<ColumnDef> columns = new ArrayList<>(table.columns());
-        List<String> storageClauses = new ArrayList<>();
+        List<StorageChange> storageChanges = new ArrayList<>();
         for (Statement.AlterClause clause : s.clauses()) {
             if (clause instanceof Statement.AddColumn add) {
-                storageClauses.add(addColumn(table, columns, add));
+                storageChanges.add(addColumn(table, columns, add));
             } else if (clause instanceof Statement.DropColumn drop) {
-                storageClauses.add(dropColumn(table, columns, drop));
+                storageChanges.add(dropColumn(table, columns, drop));
             }
         }
-        run("ALTER TABLE " + Store.quote(table.database(), table.name()) + " " + String.join(", ", storageClauses));
-        catalog.putTable(table.withColumns(columns));
+        TableDef altered = table.withColumns(columns);
+        store.alterTable(table, altered, storageChanges);
+        catalog.putTable(altered);
         return new QueryResult.Ok(0);
     }
 
-    private static String addColumn(TableDef table, List<ColumnDef> columns, Statement.AddColumn add) {
+    private static StorageChange addColumn(TableDef table, List<ColumnDef> columns, Statement.AddColumn add) {
         ColumnDef column = add.column();
         NameRules.checkColumn(column.name());
         if (columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()))) {
@@ -182,27 +172,25 @@ public final class DdlExecutor {
                     + "' without a DEFAULT value to a table that may have rows");
         }
         int index = columns.size();
-        String position = "";
+        String after = null;
         if ("".equals(add.after())) {
             throw SqlError.analysis("Can not add value column '" + column.name() + "' before key columns");
         } else if (add.after() != null) {
-            int after = indexOf(columns, add.after());
-            if (after < 0) {
+            int afterIndex = indexOf(columns, add.after());
+            if (afterIndex < 0) {
                 throw new SqlError(SqlError.BAD_FIELD, "42S22", "Column '" + add.after() + "' does not exist");
             }
-            if (after < table.keyColumns().size() - 1) {
+            if (afterIndex < table.keyColumns().size() - 1) {
                 throw SqlError.analysis("Can not add value column '" + column.name() + "' before key columns");
             }
-            index = after + 1;
-            position = " AFTER " + Store.quote(columns.get(after).name());
+            index = afterIndex + 1;
+            after = columns.get(afterIndex).name();
         }
         columns.add(index, column);
-        String defaultClause = column.hasDefault() ? " DEFAULT " + literal(column.defaultValue()) : "";
-        return "ADD COLUMN " + Store.quote(column.name()) + " " + column.type().storageType() + " NULL"
-                + defaultClause + position;
+        return new StorageChange.AddColumn(column, after);
     }
 
-    private static String dropColumn(TableDef table, List<ColumnDef> columns, Statement.DropColumn drop) {
+    private static StorageChange dropColumn(TableDef table, List<ColumnDef> columns, Statement.DropColumn drop) {
         int index = indexOf(columns, drop.name());
         if (index < 0) {
             throw new SqlError(SqlError.BAD_FIELD, "42S22", "Column does not exists: " + drop.name());
@@ -210,8 +198,8 @@ public final class DdlExecutor {
         if (table.isKey(drop.name())) {
             throw SqlError.analysis("Can not drop key column in primary data model table");
         }
-        columns.remove(index);
-        return "DROP COLUMN " + Store.quote(drop.name());
+        String name = columns.remove(index).name();
+        return new StorageChange.DropColumn(name);
     }
 
     private static int indexOf(List<ColumnDef> columns, String name) {
@@ -318,13 +306,4 @@ public final class DdlExecutor {
         }
     }
 
-    private static String literal(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
-    }
-
-    private void run(String sql) throws SQLException {
-        try (Connection c = store.open(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.execute();
-        }
-    }
 }

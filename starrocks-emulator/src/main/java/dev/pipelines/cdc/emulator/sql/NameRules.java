@@ -1,6 +1,6 @@
 package dev.pipelines.cdc.emulator.sql;
 
-import dev.pipelines.cdc.emulator.catalog.InformationSchema;
+import dev.pipelines.cdc.emulator.catalog.InformationSchemaRows;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -37,7 +37,7 @@ final class NameRules {
 
     /** The emulator's own catalog database in the store is refused too: a client may not overwrite it. */
     static void checkDatabase(String name) {
-        if (name == null || !DATABASE.matcher(name).matches() || name.equalsIgnoreCase(InformationSchema.SCHEMA)) {
+        if (name == null || !DATABASE.matcher(name).matches() || name.equalsIgnoreCase(InformationSchemaRows.RESERVED_SCHEMA)) {
             throw new SqlError(1102, "42000", "Incorrect database name '" + name + "'");
         }
     }

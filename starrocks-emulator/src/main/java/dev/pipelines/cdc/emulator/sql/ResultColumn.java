@@ -28,4 +28,29 @@ public record ResultColumn(String name, int mysqlType, int charset, long length,
     public static ResultColumn varchar(String name) {
         return new ResultColumn(name, TYPE_VAR_STRING, UTF8, 65535, 0, 0);
     }
+
+    public static ResultColumn bigint(String name) {
+        return new ResultColumn(name, TYPE_LONGLONG, BINARY, 20, 0, 0);
+    }
+
+    /** Display width 1: drivers read a TINY(1) as a boolean, as they read MariaDB's TINYINT(1). */
+    public static ResultColumn bool(String name) {
+        return new ResultColumn(name, TYPE_TINY, BINARY, 1, 0, 0);
+    }
+
+    public static ResultColumn decimal(String name, int precision, int scale) {
+        return new ResultColumn(name, TYPE_NEWDECIMAL, BINARY, precision + 2L, 0, scale);
+    }
+
+    public static ResultColumn date(String name) {
+        return new ResultColumn(name, TYPE_DATE, BINARY, 10, 128, 0);
+    }
+
+    public static ResultColumn datetime(String name) {
+        return new ResultColumn(name, TYPE_DATETIME, BINARY, 26, 128, 6);
+    }
+
+    public static ResultColumn blob(String name) {
+        return new ResultColumn(name, TYPE_BLOB, BINARY, 65535, 128, 0);
+    }
 }

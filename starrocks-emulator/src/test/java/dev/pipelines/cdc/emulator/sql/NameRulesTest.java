@@ -52,7 +52,7 @@ class NameRulesTest {
     @Test
     void databaseFollowsTheFeRegex() {
         assertThatCode(() -> NameRules.checkDatabase("_analytics")).doesNotThrowAnyException();
-        for (String name : new String[] {"__analytics", "_", "my-db", "1db", dev.pipelines.cdc.emulator.catalog.InformationSchema.SCHEMA}) {
+        for (String name : new String[] {"__analytics", "_", "my-db", "1db", dev.pipelines.cdc.emulator.catalog.InformationSchemaRows.RESERVED_SCHEMA}) {
             assertThatThrownBy(() -> NameRules.checkDatabase(name)).isInstanceOfSatisfying(SqlError.class, e -> {
                 assertThat(e.code()).isEqualTo(1102);
                 assertThat(e.getMessage()).isEqualTo("Incorrect database name '" + name + "'");

@@ -3,6 +3,7 @@ package dev.pipelines.cdc.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
+import dev.pipelines.cdc.emulator.store.memory.MemoryStore;
 import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,16 +22,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The sink's own limit: the same rows, in the JSON the job sends ({@code __op}, UTC datetimes, exact
+ * The sink's own limit (rows/s the emulator accepts on its own, measured in the same run): the same rows, in the JSON the job sends ({@code __op}, UTC datetimes, exact
  * decimals), Stream Loaded straight into the emulator's BE in 100k-row loads, no Flink and no CDC in
  * the way. Loaded into the job's own (truncated) target table after the job is gone, so the store
  * does the same work as for the job.
  */
-public final class EmulatorLimit {
+public final class SinkLimits {
   static final int ROWS_PER_LOAD = 100_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private EmulatorLimit() {}
+  private SinkLimits() {}
 
   /** Rows per second the emulator loads; {@code rows} of {@code table} are read from Postgres first (not timed). */
   public static double measure(PostgresServer pg, StarRocksEmulator sr, BenchTable table, String database,
@@ -43,21 +44,38 @@ public final class EmulatorLimit {
     }
     String header = String.join(",", columns.stream().map(n -> "`" + n + "`").toList()) + ",`__op`";
     long mariaDb = mariaDbPid();
+    long heapBefore = heapAfterGc();
     double jvmCpu = Machine.cpuSeconds(ProcessHandle.current().pid());
-    double storeCpu = Machine.cpuSeconds(mariaDb);
+    double storeCpu = mariaDb < 0 ? 0 : Machine.cpuSeconds(mariaDb);
     long start = System.nanoTime();
     for (String body : bodies) {
       load(sr, database, table.name(), header, body);
     }
     double seconds = PostgresLimits.seconds(start);
-    lastCpuNote = "CPU per 1,000 rows: emulator (this JVM) " + Format.number(
-        (Machine.cpuSeconds(ProcessHandle.current().pid()) - jvmCpu) * 1e6 / rows) + " ms, MariaDB "
-        + Format.number((Machine.cpuSeconds(mariaDb) - storeCpu) * 1e6 / rows) + " ms";
+    lastCpuNote = "sink: " + sr.storeKind().name().toLowerCase(java.util.Locale.ROOT) + " store; CPU per 1,000 rows:"
+        + " emulator (this JVM) " + Format.number((Machine.cpuSeconds(ProcessHandle.current().pid()) - jvmCpu) * 1e6
+        / rows) + " ms" + (mariaDb < 0 ? "" : ", MariaDB " + Format.number((Machine.cpuSeconds(mariaDb) - storeCpu)
+        * 1e6 / rows) + " ms");
+    lastBytesPerRow = sr.store() instanceof MemoryStore ? (heapAfterGc() - heapBefore) / (double) rows : Double.NaN;
+    java.lang.ref.Reference.reachabilityFence(bodies);
     return rows / seconds;
   }
 
   /** Where the last measurement's CPU went: the emulator's JVM (HTTP, JSON, conversion) and MariaDB. */
   static String lastCpuNote = "";
+
+  /**
+   * Heap the memory store took per loaded row in the last measurement (heap after a full GC, after minus
+   * before, over the rows; the table was truncated first, and the bodies are still referenced both
+   * times); NaN for the MariaDB store.
+   */
+  static double lastBytesPerRow = Double.NaN;
+
+  private static long heapAfterGc() {
+    System.gc();
+    System.gc();
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
 
   /** The MariaDB server the emulator stores rows in (a child process of this JVM). */
   private static long mariaDbPid() {

@@ -1,9 +1,15 @@
-package dev.pipelines.cdc.emulator.catalog;
+package dev.pipelines.cdc.emulator.store.mariadb;
+
+import dev.pipelines.cdc.emulator.catalog.InformationSchemaRows;
+import dev.pipelines.cdc.emulator.catalog.TableDef;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,12 +19,11 @@ import java.util.List;
  * types and an unsigned ORDINAL_POSITION; queries naming {@code information_schema} are rewritten to read
  * these tables instead, so any WHERE clause a client writes works.
  */
-public final class InformationSchema {
+final class MariaDbInformationSchema {
 
-    public static final String SCHEMA = "_starrocks_catalog";
-    private static final String CATALOG = "def";
+    static final String SCHEMA = InformationSchemaRows.RESERVED_SCHEMA;
 
-    private InformationSchema() {
+    private MariaDbInformationSchema() {
     }
 
     static void create(Connection c) throws SQLException {
@@ -42,18 +47,12 @@ public final class InformationSchema {
                     + " GENERATION_EXPRESSION TEXT, SRS_ID BIGINT,"
                     // Clustered by position: queries without ORDER BY list columns in table order, as StarRocks does.
                     + " PRIMARY KEY (TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION))");
-            s.execute("INSERT IGNORE INTO " + SCHEMA + ".SCHEMATA VALUES ('def', 'information_schema', 'utf8',"
-                    + " 'utf8_general_ci', NULL)");
         }
+        insert(c, "SCHEMATA", List.of(InformationSchemaRows.informationSchemaRow()), true);
     }
 
     static void putDatabase(Connection c, String db) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO " + SCHEMA
-                + ".SCHEMATA VALUES (?, ?, 'utf8', 'utf8_general_ci', NULL)")) {
-            ps.setString(1, CATALOG);
-            ps.setString(2, db);
-            ps.executeUpdate();
-        }
+        insert(c, "SCHEMATA", List.of(InformationSchemaRows.schemataRow(db)), true);
     }
 
     static void removeDatabase(Connection c, String db) throws SQLException {
@@ -69,48 +68,8 @@ public final class InformationSchema {
 
     static void putTable(Connection c, TableDef table) throws SQLException {
         removeTable(c, table.database(), table.name());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + SCHEMA + ".TABLES VALUES"
-                + " (?, ?, ?, 'BASE TABLE', 'StarRocks', NULL, NULL, NULL, NOW(), 'utf8_general_ci', ?)")) {
-            ps.setString(1, CATALOG);
-            ps.setString(2, table.database());
-            ps.setString(3, table.name());
-            ps.setString(4, table.comment());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + SCHEMA + ".COLUMNS VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 'SELECT,INSERT,UPDATE,REFERENCES', ?, ?, ?,"
-                + " NULL, NULL)")) {
-            long position = 1;
-            for (ColumnDef column : table.columns()) {
-                StarRocksType type = column.type();
-                Long charLength = type.isCharacter() ? type.columnSize() : null;
-                boolean numeric = type.decimalDigits() != null
-                        || type.kind() == StarRocksType.Kind.FLOAT || type.kind() == StarRocksType.Kind.DOUBLE;
-                int i = 1;
-                ps.setString(i++, CATALOG);
-                ps.setString(i++, table.database());
-                ps.setString(i++, table.name());
-                ps.setString(i++, column.name());
-                ps.setLong(i++, position++);
-                ps.setString(i++, column.defaultValue());
-                ps.setString(i++, column.nullable() ? "YES" : "NO");
-                ps.setString(i++, type.dataType());
-                ps.setObject(i++, charLength);
-                ps.setObject(i++, charLength);
-                ps.setObject(i++, numeric ? type.columnSize() : null);
-                ps.setObject(i++, numeric ? type.decimalDigits() : null);
-                ps.setObject(i++, type.kind() == StarRocksType.Kind.DATETIME ? 0L : null);
-                ps.setString(i++, type.isCharacter() ? "utf8" : null);
-                ps.setString(i++, type.isCharacter() ? "utf8_general_ci" : null);
-                ps.setString(i++, type.columnType());
-                ps.setString(i++, table.isKey(column.name()) ? "PRI" : "");
-                ps.setString(i++, column.comment());
-                ps.setObject(i++, type.columnSize());
-                ps.setObject(i, type.decimalDigits());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        insert(c, "TABLES", List.of(InformationSchemaRows.tablesRow(table, LocalDateTime.now())), false);
+        insert(c, "COLUMNS", InformationSchemaRows.columnsRows(table), false);
     }
 
     static void removeTable(Connection c, String db, String table) throws SQLException {
@@ -121,6 +80,25 @@ public final class InformationSchema {
                 ps.setString(2, table);
                 ps.executeUpdate();
             }
+        }
+    }
+
+    private static void insert(Connection c, String table, List<List<Object>> rows, boolean ignore)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String marks = String.join(", ", Collections.nCopies(rows.get(0).size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("INSERT " + (ignore ? "IGNORE " : "") + "INTO " + SCHEMA
+                + "." + table + " VALUES (" + marks + ")")) {
+            for (List<Object> row : rows) {
+                for (int i = 0; i < row.size(); i++) {
+                    Object v = row.get(i);
+                    ps.setObject(i + 1, v instanceof LocalDateTime t ? Timestamp.valueOf(t) : v);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 }
