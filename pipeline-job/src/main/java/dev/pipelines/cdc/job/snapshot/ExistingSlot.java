@@ -34,17 +34,9 @@ public record ExistingSlot(String name, String plugin, String database, Integer 
       return Action.CREATE;
     }
     ExistingSlot slot = found.get();
-    String drop = "SELECT pg_drop_replication_slot('" + slotName + "')";
-    if (!"pgoutput".equals(slot.plugin())) {
-      throw stop("replication slot " + slotName + " exists but is " + (slot.plugin() == null ? "a physical slot"
-          : "a logical slot of plugin " + slot.plugin()) + ", not the pipeline's pgoutput slot; another consumer"
-          + " may own it: give the pipeline another slotName, or, if nothing needs the slot, drop it (" + drop + ")");
-    }
-    if (!database.equals(slot.database())) {
-      throw stop("replication slot " + slotName + " exists in database " + slot.database() + ", not in " + database
-          + " where the pipeline reads: give the pipeline another slotName, or, if nothing needs the slot, drop it"
-          + " there (" + drop + ")");
-    }
+    SlotIdentity.problem(slot, database).ifPresent(problem -> {
+      throw stop(problem);
+    });
     if (slot.activePid() != null) {
       throw stop("replication slot " + slotName + " is in use by backend " + slot.activePid() + " (pg_stat_activity"
           + " tells which client): stop that client (another job of this pipeline?) or give the pipeline another"

@@ -3,6 +3,7 @@ package dev.pipelines.cdc.job.snapshot;
 import dev.pipelines.cdc.config.JobStopReason;
 import dev.pipelines.cdc.job.JobConnections;
 import dev.pipelines.cdc.job.failure.PipelineStop;
+import dev.pipelines.cdc.job.source.PublicationWatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -73,6 +74,7 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
     } catch (SQLException e) {
       throw new IllegalStateException("the snapshot cannot start: " + e.getMessage(), e);
     }
+    settings.publicationWatch().start(context, PublicationWatch.PERIOD);
     MetricGroup metrics = context.metricGroup().addGroup("snapshot");
     metrics.gauge("splitsTotal", () -> splitsTotal);
     metrics.gauge("splitsUnassigned", unassigned::size);
@@ -105,6 +107,9 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
           + " only that slot held: start the pipeline without its checkpoint (upgradeMode: stateless, or delete the"
           + " checkpoints) to take a new snapshot", null);
     }
+    SlotIdentity.problem(found.get(), settings.database()).ifPresent(problem -> {
+      throw ExistingSlot.stop(problem);
+    });
   }
 
   @Override
