@@ -37,6 +37,15 @@ final class RunningPipeline implements AutoCloseable {
    */
   static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
       Optional<Path> restoreFrom, boolean jobsRestartPolicy) throws Exception {
+    return start(config, credentials, checkpoints, parallelism, restoreFrom, jobsRestartPolicy, () -> {});
+  }
+
+  /**
+   * @param afterPlanning run after the job has planned and before it runs: a change to the source
+   *     that the plan did not see
+   */
+  static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
+      Optional<Path> restoreFrom, boolean jobsRestartPolicy, Runnable afterPlanning) throws Exception {
     Configuration conf = Configuration.fromMap(RestartCounter.flinkConfiguration());
     conf.setString("execution.checkpointing.interval", "500ms");
     conf.setString("state.checkpoints.dir", checkpoints.toUri().toString());
@@ -49,6 +58,7 @@ final class RunningPipeline implements AutoCloseable {
     restoreFrom.ifPresent(p -> conf.setString("execution.savepoint.path", p.toUri().toString()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     PipelineJobMain.prepare(env, config, credentials);
+    afterPlanning.run();
     return new RunningPipeline(env.executeAsync("pipeline-it"), checkpoints);
   }
 

@@ -47,6 +47,25 @@ final class CopyFailure {
     }
   }
 
+  /**
+   * A failure while the enumerator prepares the snapshot (publication, slot, table sizes). A table
+   * dropped, or made unreadable, after the job planned fails there the same way at every restart;
+   * anything else is returned to be thrown, and the job restarts.
+   */
+  static RuntimeException atStart(SQLException e, String user) {
+    String error = SqlErrors.oneLine(e);
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return switch (state) {
+      case UNDEFINED_TABLE -> PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, "a captured table was dropped after"
+          + " the job planned (" + error + "): create it again, or leave it out with excludeTables, then start the"
+          + " pipeline again", e);
+      case PERMISSION_DENIED -> PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, "the snapshot cannot start ("
+          + error + "): give user " + user + " the privilege the error names, or leave the table out with"
+          + " excludeTables, then start the pipeline again", e);
+      default -> new IllegalStateException("the snapshot cannot start: " + error, e);
+    };
+  }
+
   /** A split restored from a checkpoint whose table the new plan does not capture. */
   static RuntimeException notCaptured(SnapshotSplit split) {
     return PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, "the checkpoint holds unfinished snapshot splits of table "

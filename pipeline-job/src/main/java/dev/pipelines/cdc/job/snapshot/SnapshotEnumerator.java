@@ -72,7 +72,7 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
             splitsTotal, consistentPoint);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("the snapshot cannot start: " + e.getMessage(), e);
+      throw CopyFailure.atStart(e, settings.credentials().sourceUser());
     }
     settings.publicationWatch().start(context, PublicationWatch.PERIOD);
     MetricGroup metrics = context.metricGroup().addGroup("snapshot");
