@@ -16,9 +16,10 @@ public enum JobStopReason {
   /** A captured table gained or lost columns; a new start adapts the StarRocks table. */
   SCHEMA_CHANGED("SchemaChanged"),
   /**
-   * The source database is not as the snapshot needs it: a replication slot of the pipeline's name
-   * that is another plugin's, in another database or in use, or a captured table the user cannot
-   * read. The message names the object and the fix.
+   * The source database is not as the job needs it: a replication slot of the pipeline's name that
+   * is another plugin's, physical, in another database or in use; a captured table the user cannot
+   * read or that was dropped; a publication that stopped carrying a captured table; a snapshot that
+   * can never be imported. The message names the object and the fix; the operator holds the job.
    */
   SOURCE_NOT_READY("SourceNotReady");
 
