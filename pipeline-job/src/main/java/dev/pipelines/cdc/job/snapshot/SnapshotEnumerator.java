@@ -72,7 +72,7 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
             splitsTotal, consistentPoint);
       }
     } catch (SQLException e) {
-      throw CopyFailure.atStart(e, settings.credentials().sourceUser());
+      throw SnapshotFailure.atStart(e, settings.credentials().sourceUser());
     }
     settings.publicationWatch().start(context, PublicationWatch.PERIOD);
     MetricGroup metrics = context.metricGroup().addGroup("snapshot");

@@ -85,7 +85,7 @@ final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit>
     }
     SourceTable table = tables.get(current.table());
     if (table == null) {
-      throw CopyFailure.notCaptured(current);
+      throw SnapshotFailure.notCaptured(current);
     }
     encoder = encoderByTable.computeIfAbsent(current.table(), t -> encoders.forTable(table));
     copy = pg.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + encoder.selectList() + " FROM "
@@ -100,7 +100,7 @@ final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit>
     }
     String table = current.table() + (current.relation().equals(quotedTable()) ? ""
         : " (partition " + current.relation() + ")");
-    return CopyFailure.of(e, table, current.relation(), settings.credentials().sourceUser());
+    return SnapshotFailure.of(e, table, current.relation(), settings.credentials().sourceUser());
   }
 
   private String quotedTable() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** A failed COPY: the faults a restart meets again stop once with one line; the rest restart. */
-class CopyFailureTest {
+class SnapshotFailureTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "42501 | SOURCE_NOT_READY | the snapshot cannot read table s.t (the error): grant the"
@@ -23,7 +23,7 @@ class CopyFailureTest {
   void stopsOnce(String state, JobStopReason reason, String message) {
     SQLException e = new SQLException("the error\n  Where: a second line", state);
 
-    assertThatThrownBy(() -> CopyFailure.of(e, "s.t", "\"s\".\"t\"", "cdc")).cause().isInstanceOf(PipelineStop.class)
+    assertThatThrownBy(() -> SnapshotFailure.of(e, "s.t", "\"s\".\"t\"", "cdc")).cause().isInstanceOf(PipelineStop.class)
         .satisfies(t -> assertThat(((PipelineStop) t).reason()).isEqualTo(reason))
         .hasMessageStartingWith(reason.message(message))
         .satisfies(t -> assertThat(t.getMessage()).doesNotContain("\n"));
@@ -32,7 +32,7 @@ class CopyFailureTest {
   @ParameterizedTest
   @CsvSource({"08006", "57P01", "XX000"})
   void restarts(String state) {
-    IOException restart = CopyFailure.of(new SQLException("gone", state), "s.t", "\"s\".\"t\"", "cdc");
+    IOException restart = SnapshotFailure.of(new SQLException("gone", state), "s.t", "\"s\".\"t\"", "cdc");
 
     assertThat(restart).hasMessage("snapshot of s.t failed: gone");
   }

@@ -7,13 +7,14 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 /**
- * What a failed COPY of a split means, by SQLSTATE: the faults a restart meets again stop the job
+ * What an SQL failure of the snapshot means, by SQLSTATE (a split's COPY, or the enumerator's
+ * preparation): the faults a restart meets again stop the job
  * once, with one line naming the table and the fix; the rest (a lost connection, a server shutting
  * down) are returned to be thrown, and Flink restarts the reader, which reads the split again from
  * its start. A stop leaves nothing half-loaded unnoticed: the split is not finished, so a start
  * from the checkpoint after the fix reads it again whole.
  */
-final class CopyFailure {
+final class SnapshotFailure {
   /** ERRCODE_INSUFFICIENT_PRIVILEGE: SELECT revoked (or never granted) since the job planned. */
   static final String PERMISSION_DENIED = "42501";
   /** ERRCODE_UNDEFINED_TABLE: the table (or the partition the split reads) was dropped. */
@@ -21,7 +22,7 @@ final class CopyFailure {
   /** ERRCODE_UNDEFINED_COLUMN: a column the job planned was dropped or renamed. */
   static final String UNDEFINED_COLUMN = "42703";
 
-  private CopyFailure() {}
+  private SnapshotFailure() {}
 
   /**
    * @param table the captured table ({@code schema.table}), with the partition the split reads
