@@ -3,7 +3,6 @@ package dev.pipelines.cdc.job.snapshot;
 import dev.pipelines.cdc.config.JobStopReason;
 import dev.pipelines.cdc.job.JobConnections;
 import dev.pipelines.cdc.job.failure.PipelineStop;
-import dev.pipelines.cdc.job.source.PublicationWatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -74,7 +73,6 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
     } catch (SQLException e) {
       throw SnapshotFailure.atStart(e, settings.credentials().sourceUser());
     }
-    settings.publicationWatch().start(context, PublicationWatch.PERIOD);
     MetricGroup metrics = context.metricGroup().addGroup("snapshot");
     metrics.gauge("splitsTotal", () -> splitsTotal);
     metrics.gauge("splitsUnassigned", unassigned::size);

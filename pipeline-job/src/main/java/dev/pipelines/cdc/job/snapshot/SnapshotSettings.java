@@ -4,7 +4,6 @@ import dev.pipelines.cdc.config.endpoint.HostPort;
 import dev.pipelines.cdc.job.Credentials;
 import dev.pipelines.cdc.job.catalog.SourceTable;
 import dev.pipelines.cdc.job.source.PublicationMode;
-import dev.pipelines.cdc.job.source.PublicationWatch;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +33,6 @@ public record SnapshotSettings(HostPort server, String database, Credentials cre
 
   public Map<String, SourceTable> tablesByName() {
     return tables.stream().collect(Collectors.toMap(SourceTable::qualifiedName, Function.identity()));
-  }
-
-  /** The running check that the publication still carries every captured table. */
-  public PublicationWatch publicationWatch() {
-    return new PublicationWatch(server, database, credentials, publicationName,
-        tables.stream().map(SourceTable::qualifiedName).toList());
   }
 
   @Override

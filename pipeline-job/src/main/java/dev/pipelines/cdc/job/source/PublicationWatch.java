@@ -10,6 +10,7 @@ import dev.pipelines.cdc.job.Credentials;
 import dev.pipelines.cdc.job.JobConnections;
 import dev.pipelines.cdc.job.failure.PipelineStop;
 import dev.pipelines.cdc.job.failure.SqlErrors;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceSplit;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +31,13 @@ import org.slf4j.LoggerFactory;
  * {@code publish} without deletes) just goes quiet: no error anywhere, and StarRocks drifts from
  * the source for good. A stop within a period bounds what is lost before someone looks.
  *
- * <p>It runs as a periodic call of the source coordinator ({@code callAsync}): the query in the
- * coordinator's worker thread, the stop in its own thread, which fails the job. HybridSource hands
- * the snapshot enumerator its real context's {@code callAsync}, so the watch started there keeps
- * running in the stream phase after the snapshot enumerator is closed. A failed query is logged and
- * asked again next period (a check that cannot run is no reason to stop the pipeline).
+ * <p>It runs as a periodic call of the source coordinator ({@code callAsync}), started with the
+ * source's enumerator ({@link #around}): the query in the coordinator's worker thread, the stop in
+ * its own thread, which fails the job. A failed query is logged and asked again next period (a
+ * check that cannot run is no reason to stop the pipeline).
  */
-public final class PublicationWatch implements Callable<Optional<String>> {
+public final class PublicationWatch implements Callable<Optional<String>>, Serializable {
+  private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(PublicationWatch.class);
   /** Often enough that little goes unseen, rarely enough to cost nothing (one catalog query). */
   public static final Duration PERIOD = Duration.ofSeconds(30);
@@ -52,6 +55,11 @@ public final class PublicationWatch implements Callable<Optional<String>> {
     this.credentials = credentials;
     this.publication = publication;
     this.captured = Set.copyOf(captured);
+  }
+
+  /** {@code source}, with this watch running in its coordinator (see {@link WatchedSource}). */
+  public <T, S extends SourceSplit, E> Source<T, S, E> around(Source<T, S, E> source) {
+    return new WatchedSource<>(source, this);
   }
 
   /** Starts the watch on {@code context}, first after {@code period}. */
