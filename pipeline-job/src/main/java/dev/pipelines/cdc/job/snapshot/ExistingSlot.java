@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>A fresh start takes a new snapshot, and a snapshot is only exact at its slot's consistent
  * point, so the slot is dropped and created again, but only when it is certainly the pipeline's
- * own: a logical {@code pgoutput} slot in the same database that nothing is reading. Anything else
+ * own: a logical {@code pgoutput} slot in the same database ({@link SlotIdentity}) that nothing is
+ * reading. Anything else
  * stops the job once with a message naming the slot and the fix: dropping another consumer's slot
  * would break that consumer, and waiting would not change the answer.
  *
