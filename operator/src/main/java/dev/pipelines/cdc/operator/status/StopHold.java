@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Holds a job that stopped itself for a reason a new start cannot fix (a refused row, a TRUNCATE, a
- * source that is not as the job needs it), so that it does not crash loop slowly: the Flink Kubernetes Operator redeploys every FAILED job from its last checkpoint
+ * source that is not as the job needs it), so that it does not crash loop slowly: the Flink
+ * Kubernetes Operator redeploys every FAILED job from its last checkpoint
  * ({@code kubernetes.operator.job.restart.failed}, which the ADD/DROP COLUMN stop relies on), and
  * for a refused row or a TRUNCATE that start replays the same change and fails again. While held,
  * the desired FlinkDeployment is suspended; a change to the CdcPipeline's spec (a new generation,

@@ -78,7 +78,8 @@ class SourceVerdictTest {
         Arguments.of(ProblemKind.PUBLICATION_NOT_CREATABLE, catalog(new CatalogUser("cdc", false, false), Optional.empty(), foreign),
             ORDERS_ONLY, Reasons.PUBLICATION_NOT_CREATABLE),
         Arguments.of(ProblemKind.PUBLICATION_INCOMPLETE,
-            catalog(CDC, Optional.of(new CatalogPublication(false, false, Set.of(), dev.pipelines.cdc.config.plan.PublishedChange.all(), true)), foreign), ORDERS_ONLY,
+            catalog(CDC, Optional.of(new CatalogPublication(false, false, Set.of(),
+                dev.pipelines.cdc.config.plan.PublishedChange.all(), true)), foreign), ORDERS_ONLY,
             Reasons.PUBLICATION_INCOMPLETE),
         Arguments.of(ProblemKind.PUBLICATION_UNSUITABLE,
             catalog(CDC, Optional.of(new CatalogPublication(false, false, Set.of("public.orders"),
@@ -141,7 +142,8 @@ class SourceVerdictTest {
   void anExistingCompletePublicationIsSaidToExist() {
     CatalogTable foreign = table("orders", List.of("id"), true, false);
     SourceFacts f = facts("logical", true, catalog(new CatalogUser("cdc", false, false),
-        Optional.of(new CatalogPublication(false, false, Set.of("public.orders"), dev.pipelines.cdc.config.plan.PublishedChange.all(), true)), foreign));
+        Optional.of(new CatalogPublication(false, false, Set.of("public.orders"),
+            dev.pipelines.cdc.config.plan.PublishedChange.all(), true)), foreign));
 
     SourceReport r = evaluate(f, ORDERS_ONLY);
 

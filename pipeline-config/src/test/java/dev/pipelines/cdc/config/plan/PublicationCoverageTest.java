@@ -25,9 +25,11 @@ class PublicationCoverageTest {
 
   static Stream<Arguments> running() {
     return Stream.of(
-        Arguments.of("every table, every change", pub(false, PublishedChange.all(), true, "public.orders", "public.items"),
+        Arguments.of("every table, every change", pub(false,
+            PublishedChange.all(), true, "public.orders", "public.items"),
             List.of(ORDERS, ITEMS), List.of()),
-        Arguments.of("FOR ALL TABLES", Optional.of(new CatalogPublication(false, true, Set.of(), PublishedChange.all(), true)),
+        Arguments.of("FOR ALL TABLES", Optional.of(new CatalogPublication(false, true, Set.of(),
+            PublishedChange.all(), true)),
             List.of(ORDERS, EVENTS), List.of()),
         Arguments.of("more tables than captured", pub(false, PublishedChange.all(), false, "public.orders", "public.x"),
             List.of(ORDERS), List.of()),

@@ -39,7 +39,8 @@ public record ExistingSlot(String name, String plugin, String database, Integer 
       throw stop(problem);
     });
     if (slot.activePid() != null) {
-      throw PipelineStop.stop(JobStopReason.SLOT_IN_USE, "replication slot " + slotName + " is in use by backend " + slot.activePid() + " (pg_stat_activity"
+      throw PipelineStop.stop(JobStopReason.SLOT_IN_USE, "replication slot " + slotName + " is in use by backend "
+          + slot.activePid() + " (pg_stat_activity"
           + " tells which client): stop that client (another job of this pipeline?) or give the pipeline another"
           + " slotName; the pipeline drops and re-creates its own slot at a start without a checkpoint only when"
           + " nothing reads it", null);
