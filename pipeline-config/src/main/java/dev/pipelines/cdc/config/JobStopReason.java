@@ -16,11 +16,20 @@ public enum JobStopReason {
   /** A captured table gained or lost columns; a new start adapts the StarRocks table. */
   SCHEMA_CHANGED("SchemaChanged"),
   /**
-   * The source database is not as the snapshot needs it: a replication slot of the pipeline's name
-   * that is another plugin's, in another database or in use, or a captured table the user cannot
-   * read. The message names the object and the fix.
+   * The source database is not as the job needs it: a replication slot of the pipeline's name that
+   * is another plugin's, physical or in another database; a captured table the user cannot read or
+   * that was dropped; a publication that stopped carrying a captured table; a snapshot that can
+   * never be imported. The message names the object and the fix; the operator holds the job (a new
+   * start meets the same source, and a publication the job may extend would be extended silently).
    */
-  SOURCE_NOT_READY("SourceNotReady");
+  SOURCE_NOT_READY("SourceNotReady"),
+  /**
+   * The pipeline's own slot is read by another backend at a start without a checkpoint: another
+   * job of the pipeline, or a previous attempt's connection the server has not yet timed out
+   * ({@code wal_sender_timeout}, 60 s by default). Not held: the Flink operator's next start may find
+   * it free.
+   */
+  SLOT_IN_USE("SlotInUse");
 
   private final String reason;
 

@@ -8,6 +8,7 @@ import dev.pipelines.cdc.config.RestartPolicy;
 import dev.pipelines.cdc.config.plan.SourceCatalog;
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
 import dev.pipelines.cdc.job.ddl.StarRocksSchemaSync;
+import dev.pipelines.cdc.job.snapshot.SlotCheck;
 import dev.pipelines.cdc.job.snapshot.SnapshotEncoders;
 import java.sql.Connection;
 import java.time.Duration;
@@ -83,6 +84,7 @@ public final class PipelineJobMain {
     try (Connection pg = JobConnections.postgres(endpoints.postgres(), endpoints.postgresDatabase(), credentials)) {
       PostgresCatalog catalog = new PostgresCatalog(pg);
       SourceCatalog described = catalog.describe(config.source().publicationName());
+      SlotCheck.atSubmission(pg, config.source().slotName(), described.database());
       return PipelinePlan.of(config, described, catalog.tables(PipelinePlan.selected(config, described)));
     }
   }

@@ -37,7 +37,8 @@ class PipelinePlanTest {
 
   @Test
   void plansTargetsShapesAndUsesAnExistingCompletePublicationUntouched() {
-    SourceCatalog catalog = catalog(Optional.of(new CatalogPublication(false, false, Set.of("public.orders"))), ORDERS);
+    SourceCatalog catalog = catalog(Optional.of(new CatalogPublication(false, false, Set.of("public.orders"),
+        dev.pipelines.cdc.config.plan.PublishedChange.all(), true)), ORDERS);
     PipelinePlan plan = PipelinePlan.of(config(List.of("public\\..*"), List.of()), catalog, List.of(withId(ORDERS)));
 
     assertThat(plan.targetNameBySource()).isEqualTo(Map.of("public.orders", "orders"));
@@ -50,7 +51,8 @@ class PipelinePlanTest {
     PipelinePlan created = PipelinePlan.of(config(List.of("public.orders"), List.of()), catalog(Optional.empty(), ORDERS),
         List.of(withId(ORDERS)));
     PipelinePlan extended = PipelinePlan.of(config(List.of("public.orders"), List.of()),
-        catalog(Optional.of(new CatalogPublication(true, false, Set.of())), ORDERS), List.of(withId(ORDERS)));
+        catalog(Optional.of(new CatalogPublication(true, false, Set.of(),
+            dev.pipelines.cdc.config.plan.PublishedChange.all(), true)), ORDERS), List.of(withId(ORDERS)));
 
     assertThat(created.publicationMode()).isEqualTo(PublicationMode.FILTERED);
     assertThat(extended.publicationMode()).isEqualTo(PublicationMode.FILTERED);

@@ -37,12 +37,29 @@ final class RunningPipeline implements AutoCloseable {
    */
   static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
       Optional<Path> restoreFrom, boolean jobsRestartPolicy) throws Exception {
-    return start(config, credentials, checkpoints, parallelism, restoreFrom, jobsRestartPolicy, new Configuration());
+    return start(config, credentials, checkpoints, parallelism, restoreFrom, jobsRestartPolicy, new Configuration(),
+        () -> {});
   }
 
   /** @param extra more of the mini-cluster's configuration (e.g. its REST port) */
   static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
       Optional<Path> restoreFrom, boolean jobsRestartPolicy, Configuration extra) throws Exception {
+    return start(config, credentials, checkpoints, parallelism, restoreFrom, jobsRestartPolicy, extra, () -> {});
+  }
+
+  /**
+   * @param afterPlanning run after the job has planned and before it runs: a change to the source
+   *     that the plan did not see
+   */
+  static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
+      Optional<Path> restoreFrom, boolean jobsRestartPolicy, Runnable afterPlanning) throws Exception {
+    return start(config, credentials, checkpoints, parallelism, restoreFrom, jobsRestartPolicy, new Configuration(),
+        afterPlanning);
+  }
+
+  private static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints,
+      int parallelism, Optional<Path> restoreFrom, boolean jobsRestartPolicy, Configuration extra,
+      Runnable afterPlanning) throws Exception {
     Configuration conf = Configuration.fromMap(RestartCounter.flinkConfiguration());
     conf.addAll(extra);
     conf.setString("execution.checkpointing.interval", "500ms");
@@ -56,6 +73,7 @@ final class RunningPipeline implements AutoCloseable {
     restoreFrom.ifPresent(p -> conf.setString("execution.savepoint.path", p.toUri().toString()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     PipelineJobMain.prepare(env, config, credentials);
+    afterPlanning.run();
     return new RunningPipeline(env.executeAsync("pipeline-it"), checkpoints);
   }
 

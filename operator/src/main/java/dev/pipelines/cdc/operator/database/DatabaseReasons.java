@@ -24,6 +24,11 @@ public final class DatabaseReasons {
   public static final String PUBLICATION_NOT_CREATABLE = "PublicationNotCreatable";
   /** The publication lacks selected tables and the user may not add them. */
   public static final String PUBLICATION_INCOMPLETE = "PublicationIncomplete";
+  /**
+   * The publication lacks a kind of change (publish = ...) or publishes partitioned tables as their
+   * partitions (the shared rule, PublicationCoverage): the job would refuse to start.
+   */
+  public static final String PUBLICATION_UNSUITABLE = "PublicationUnsuitable";
   /** A spec value the connection refuses to use (the validator refuses it first). */
   public static final String INVALID_SPEC = "InvalidSpec";
   public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";

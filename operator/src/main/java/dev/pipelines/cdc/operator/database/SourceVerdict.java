@@ -84,6 +84,7 @@ public final class SourceVerdict {
       case TARGET_NAMES_INVALID -> DatabaseReasons.TARGET_TABLES_INVALID;
       case PUBLICATION_NOT_CREATABLE -> DatabaseReasons.PUBLICATION_NOT_CREATABLE;
       case PUBLICATION_INCOMPLETE -> DatabaseReasons.PUBLICATION_INCOMPLETE;
+      case PUBLICATION_UNSUITABLE -> DatabaseReasons.PUBLICATION_UNSUITABLE;
     };
   }
 

@@ -165,8 +165,8 @@ public final class StatusFactory {
       return Phase.Running;
     }
     String reason = job.reason();
-    if (Reasons.JOB_FAILED.equals(reason) || Reasons.ROW_REJECTED.equals(reason)
-        || Reasons.TRUNCATE_NOT_REPLICATED.equals(reason) || Reasons.JOB_STOPPED.equals(reason)) {
+    // Every stop the operator holds is a failure someone must look at.
+    if (Reasons.JOB_FAILED.equals(reason) || StopHold.HELD.contains(reason)) {
       return Phase.Failed;
     }
     if (Reasons.SUSPENDED.equals(reason)) {

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Holds a job that stopped itself for a reason a new start cannot fix, so that it does not crash
- * loop slowly: the Flink Kubernetes Operator redeploys every FAILED job from its last checkpoint
+ * Holds a job that stopped itself for a reason a new start cannot fix (a refused row, a TRUNCATE, a
+ * source that is not as the job needs it), so that it does not crash loop slowly: the Flink
+ * Kubernetes Operator redeploys every FAILED job from its last checkpoint
  * ({@code kubernetes.operator.job.restart.failed}, which the ADD/DROP COLUMN stop relies on), and
  * for a refused row or a TRUNCATE that start replays the same change and fails again. While held,
  * the desired FlinkDeployment is suspended; a change to the CdcPipeline's spec (a new generation,
@@ -21,7 +22,7 @@ public final class StopHold {
    * one: the new start adapts. JobStopped is a stop whose marker the Flink operator did not keep.
    */
   static final Set<String> HELD = Set.of(JobStopReason.ROW_REJECTED.reason(),
-      JobStopReason.TRUNCATE_NOT_REPLICATED.reason(), Reasons.JOB_STOPPED);
+      JobStopReason.TRUNCATE_NOT_REPLICATED.reason(), JobStopReason.SOURCE_NOT_READY.reason(), Reasons.JOB_STOPPED);
 
   /** Appended to a RowRejected stop's message in the JobRunning condition (and stripped to recover it). */
   static final String HOW_TO_RESUME = " [The operator holds the job suspended, so that it does not fail again"
@@ -30,6 +31,14 @@ public final class StopHold {
   /** Appended to a TruncateNotReplicated stop's message: the way on is in the message itself. */
   static final String HOW_TO_GO_ON = " [The operator holds the job suspended: a start from its checkpoint would"
       + " stop at the same TRUNCATE again. Follow the steps above.]";
+
+  /**
+   * Appended to a SourceNotReady stop's message: the source (a slot, a privilege, a table, the
+   * publication) must be fixed first, and the message says how, and whether from the checkpoint.
+   */
+  static final String HOW_TO_FIX_SOURCE = " [The operator holds the job suspended: a new start would meet the same"
+      + " source and stop again. Fix it as the message says, then change the CdcPipeline's spec to run it again, e.g."
+      + " set spec.job.suspend to true and then back to false.]";
 
   private StopHold() {}
 
@@ -85,7 +94,10 @@ public final class StopHold {
   }
 
   private static String suffix(String reason) {
-    return JobStopReason.TRUNCATE_NOT_REPLICATED.reason().equals(reason) ? HOW_TO_GO_ON : HOW_TO_RESUME;
+    if (JobStopReason.TRUNCATE_NOT_REPLICATED.reason().equals(reason)) {
+      return HOW_TO_GO_ON;
+    }
+    return JobStopReason.SOURCE_NOT_READY.reason().equals(reason) ? HOW_TO_FIX_SOURCE : HOW_TO_RESUME;
   }
 
   private static Optional<Held> heldBy(Condition jobRunning) {

@@ -267,7 +267,8 @@ class JdbcPostgresIT {
       assertThat(catalog.tables()).filteredOn(t -> t.name().equals("pf_owned_by_role")).singleElement()
           .satisfies(t -> assertThat(t.owned()).isTrue());
       assertThat(catalog.publication()).hasValue(
-          new dev.pipelines.cdc.config.plan.CatalogPublication(true, false, java.util.Set.of("public.pf_owned_by_role")));
+          new dev.pipelines.cdc.config.plan.CatalogPublication(true, false, java.util.Set.of("public.pf_owned_by_role"),
+              dev.pipelines.cdc.config.plan.PublishedChange.all(), false));
     } finally {
       pg.superuserSql().execute("DROP PUBLICATION pf_roles_pub", "DROP TABLE pf_parted, pf_owned_by_role",
           "DROP ROLE pf_owners");

@@ -78,8 +78,13 @@ class SourceVerdictTest {
         Arguments.of(ProblemKind.PUBLICATION_NOT_CREATABLE, catalog(new CatalogUser("cdc", false, false), Optional.empty(), foreign),
             ORDERS_ONLY, Reasons.PUBLICATION_NOT_CREATABLE),
         Arguments.of(ProblemKind.PUBLICATION_INCOMPLETE,
-            catalog(CDC, Optional.of(new CatalogPublication(false, false, Set.of())), foreign), ORDERS_ONLY,
-            Reasons.PUBLICATION_INCOMPLETE));
+            catalog(CDC, Optional.of(new CatalogPublication(false, false, Set.of(),
+                dev.pipelines.cdc.config.plan.PublishedChange.all(), true)), foreign), ORDERS_ONLY,
+            Reasons.PUBLICATION_INCOMPLETE),
+        Arguments.of(ProblemKind.PUBLICATION_UNSUITABLE,
+            catalog(CDC, Optional.of(new CatalogPublication(false, false, Set.of("public.orders"),
+                Set.of(dev.pipelines.cdc.config.plan.PublishedChange.INSERT), true)), ORDERS), ORDERS_ONLY,
+            DatabaseReasons.PUBLICATION_UNSUITABLE));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -152,7 +157,8 @@ class SourceVerdictTest {
   void anExistingCompletePublicationIsSaidToExist() {
     CatalogTable foreign = table("orders", List.of("id"), true, false);
     SourceFacts f = facts("logical", true, catalog(new CatalogUser("cdc", false, false),
-        Optional.of(new CatalogPublication(false, false, Set.of("public.orders"))), foreign));
+        Optional.of(new CatalogPublication(false, false, Set.of("public.orders"),
+            dev.pipelines.cdc.config.plan.PublishedChange.all(), true)), foreign));
 
     SourceReport r = evaluate(f, ORDERS_ONLY);
 

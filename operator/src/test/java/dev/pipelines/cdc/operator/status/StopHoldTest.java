@@ -73,6 +73,25 @@ class StopHoldTest {
     assertThat(s.phase()).isEqualTo(Phase.Failed);
   }
 
+  @Test
+  void aSourceThatIsNotAsTheJobNeedsItHoldsTheJobUntilFixed() {
+    String stop = "public.orders was removed from publication pub while the pipeline ran; as its owner run ALTER"
+        + " PUBLICATION pub ADD TABLE public.orders; then start the pipeline without its checkpoint (a new snapshot)";
+    FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
+        FlinkStatuses.stoppedJobError(JobStopReason.SOURCE_NOT_READY.message(stop))));
+
+    Optional<StopHold.Held> held = StopHold.of(2, null, Optional.of(failed));
+    CdcPipelineStatus s = StatusFactory.build(null, seen(2, failed, held), T0);
+
+    assertThat(held).contains(new StopHold.Held("SourceNotReady", stop));
+    Condition jobRunning = Conditions.find(s.conditions(), ConditionTypes.JOB_RUNNING).orElseThrow();
+    assertThat(jobRunning.reason()).isEqualTo("SourceNotReady");
+    assertThat(jobRunning.message()).isEqualTo(stop + " [The operator holds the job suspended: a new start would meet"
+        + " the same source and stop again. Fix it as the message says, then change the CdcPipeline's spec to run it"
+        + " again, e.g. set spec.job.suspend to true and then back to false.]");
+    assertThat(s.phase()).isEqualTo(Phase.Failed);
+  }
+
   /** Once suspended, the FlinkDeployment may no longer show the error: the status remembers the hold. */
   @Test
   void theHoldLastsForTheSameGenerationAndEndsWithASpecChange() {

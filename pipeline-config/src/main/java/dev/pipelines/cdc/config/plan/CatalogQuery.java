@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,12 +46,17 @@ public final class CatalogQuery {
         AND NOT c.relispartition
       ORDER BY 1, 2""";
 
-  /** The pipeline's publication, with the same ownership test as the tables. */
+  /**
+   * The pipeline's publication, with the same ownership test as the tables, what it publishes and
+   * whether partitions publish as their root ({@code pubviaroot}, PostgreSQL 13+).
+   */
   public static final String PUBLICATION = """
       SELECT pg_has_role(p.pubowner, 'USAGE'), p.puballtables,
-             COALESCE(array_agg(t.schemaname || '.' || t.tablename) FILTER (WHERE t.tablename IS NOT NULL), '{}')
+             COALESCE(array_agg(t.schemaname || '.' || t.tablename) FILTER (WHERE t.tablename IS NOT NULL), '{}'),
+             p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate, p.pubviaroot
       FROM pg_publication p LEFT JOIN pg_publication_tables t ON t.pubname = p.pubname
-      WHERE p.pubname = ? GROUP BY p.pubowner, p.puballtables""";
+      WHERE p.pubname = ?
+      GROUP BY p.pubowner, p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate, p.pubviaroot""";
 
   private CatalogQuery() {}
 
@@ -91,7 +97,14 @@ public final class CatalogQuery {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new CatalogPublication(rs.getBoolean(1), rs.getBoolean(2), Set.of(strings(rs.getArray(3)))));
+        Set<PublishedChange> publishes = EnumSet.noneOf(PublishedChange.class);
+        for (PublishedChange change : PublishedChange.values()) {
+          if (rs.getBoolean(4 + change.ordinal())) {
+            publishes.add(change);
+          }
+        }
+        return Optional.of(new CatalogPublication(rs.getBoolean(1), rs.getBoolean(2), Set.of(strings(rs.getArray(3))),
+            publishes, rs.getBoolean(8)));
       }
     }
   }

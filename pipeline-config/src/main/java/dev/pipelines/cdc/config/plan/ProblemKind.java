@@ -16,5 +16,10 @@ public enum ProblemKind {
   /** The publication does not exist and the user may not create it. */
   PUBLICATION_NOT_CREATABLE,
   /** The publication lacks selected tables and the user may not add them. */
-  PUBLICATION_INCOMPLETE
+  PUBLICATION_INCOMPLETE,
+  /**
+   * The publication exists but does not publish every kind of change, or publishes partitioned
+   * tables as their partitions ({@link PublicationCoverage}): the job does not change it.
+   */
+  PUBLICATION_UNSUITABLE
 }

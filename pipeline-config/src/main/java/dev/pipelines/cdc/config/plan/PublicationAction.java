@@ -8,6 +8,9 @@ public enum PublicationAction {
   CREATE,
   /** It exists but lacks selected tables, and the user may add them: the job sets its tables. */
   EXTEND,
-  /** Neither: a {@link ProblemKind#PUBLICATION_NOT_CREATABLE} or {@link ProblemKind#PUBLICATION_INCOMPLETE} problem says why. */
+  /**
+   * None of these: a {@link ProblemKind#PUBLICATION_NOT_CREATABLE}, {@link ProblemKind#PUBLICATION_INCOMPLETE} or
+   * {@link ProblemKind#PUBLICATION_UNSUITABLE} problem says why.
+   */
   REFUSED
 }

@@ -6,7 +6,6 @@ import dev.pipelines.cdc.config.names.TargetNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -89,20 +88,21 @@ public final class SourcePlanner {
       return PublicationAction.REFUSED;
     }
     CatalogPublication pub = catalog.publication().get();
-    Set<String> published = pub.tables();
-    List<CatalogTable> missing = pub.allTables() ? List.of()
-        : selected.stream().filter(t -> !published.contains(t.qualifiedName())).toList();
-    if (missing.isEmpty()) {
-      return PublicationAction.USE_AS_IS;
+    // The job never changes what an existing publication publishes: that is its owner's decision.
+    List<String> unsuitable = PublicationCoverage.unsuitable(name, pub, selected);
+    List<CatalogTable> missing = PublicationCoverage.missing(pub, selected);
+    boolean mayExtend = user.superuser() || (pub.owned() && missing.stream().allMatch(CatalogTable::owned));
+    if (!missing.isEmpty() && !mayExtend) {
+      String missingNames = String.join(", ", names(missing));
+      problems.add(new PlanProblem(ProblemKind.PUBLICATION_INCOMPLETE, "publication " + name + " does not publish "
+          + missingNames + " and user '" + user.name() + "' may not add them (needs ownership of the publication and"
+          + " the tables); as its owner run ALTER PUBLICATION " + name + " ADD TABLE " + missingNames));
     }
-    if (user.superuser() || (pub.owned() && missing.stream().allMatch(CatalogTable::owned))) {
-      return PublicationAction.EXTEND;
+    unsuitable.forEach(p -> problems.add(new PlanProblem(ProblemKind.PUBLICATION_UNSUITABLE, p)));
+    if (!unsuitable.isEmpty() || (!missing.isEmpty() && !mayExtend)) {
+      return PublicationAction.REFUSED;
     }
-    String missingNames = String.join(", ", names(missing));
-    problems.add(new PlanProblem(ProblemKind.PUBLICATION_INCOMPLETE, "publication " + name + " does not publish "
-        + missingNames + " and user '" + user.name() + "' may not add them (needs ownership of the publication and"
-        + " the tables); as its owner run ALTER PUBLICATION " + name + " ADD TABLE " + missingNames));
-    return PublicationAction.REFUSED;
+    return missing.isEmpty() ? PublicationAction.USE_AS_IS : PublicationAction.EXTEND;
   }
 
   private static List<String> names(List<CatalogTable> tables) {

@@ -23,6 +23,8 @@ class PlanningRulesTest {
   private static final CatalogTable SALES_ORDERS = table("sales", "orders");
   private static final CatalogTable FOREIGN_ORDERS = new CatalogTable("public", "orders", TableKind.TABLE, List.of("id"),
       false, false, true, false);
+  private static final CatalogTable PARTED = new CatalogTable("public", "events", TableKind.PARTITIONED_TABLE,
+      List.of("id", "day"), false, false, true, false);
   private static final CatalogUser CDC = new CatalogUser("cdc", false, true);
   private static final CatalogUser CDC_NO_CREATE = new CatalogUser("cdc", false, false);
   private static final CatalogUser SUPERUSER = new CatalogUser("cdc", true, false);
@@ -109,28 +111,70 @@ class PlanningRulesTest {
             catalog(CDC, none(), FOREIGN_ORDERS), request("public.orders"), ProblemKind.PUBLICATION_NOT_CREATABLE,
             List.of("(lacks ownership of public.orders)"), List.of("CREATE on the database")),
         ok("a complete publication is used as it is, whoever owns it",
-            catalog(CDC_NO_CREATE, Optional.of(new CatalogPublication(false, false, Set.of("public.orders"))), FOREIGN_ORDERS),
+            catalog(CDC_NO_CREATE, Optional.of(new CatalogPublication(false, false, Set.of("public.orders"),
+                PublishedChange.all(), true)), FOREIGN_ORDERS),
             request("public.orders"), List.of("public.orders"), PublicationAction.USE_AS_IS),
         ok("a FOR ALL TABLES publication is complete",
-            catalog(CDC_NO_CREATE, Optional.of(new CatalogPublication(false, true, Set.of())), FOREIGN_ORDERS),
+            catalog(CDC_NO_CREATE, Optional.of(new CatalogPublication(false, true, Set.of(),
+                PublishedChange.all(), true)), FOREIGN_ORDERS),
             request("public.orders"), List.of("public.orders"), PublicationAction.USE_AS_IS),
         ok("an incomplete publication the user owns, with tables it owns, is extended",
-            catalog(CDC, Optional.of(new CatalogPublication(true, false, Set.of("public.order_items_1"))), ORDERS, ITEMS_1),
+            catalog(CDC, Optional.of(new CatalogPublication(true, false, Set.of("public.order_items_1"),
+                PublishedChange.all(), true)), ORDERS, ITEMS_1),
             request("public.orders", "public.order_items_1"), List.of("public.order_items_1", "public.orders"),
             PublicationAction.EXTEND),
         problem("disagreement: an incomplete publication the user owns, lacking a table it does not own (the job only"
                 + " checked the publication's owner)",
-            catalog(CDC, Optional.of(new CatalogPublication(true, false, Set.of("public.order_items_1"))), FOREIGN_ORDERS,
+            catalog(CDC, Optional.of(new CatalogPublication(true, false, Set.of("public.order_items_1"),
+                PublishedChange.all(), true)), FOREIGN_ORDERS,
                 ITEMS_1),
             request("public.orders", "public.order_items_1"), ProblemKind.PUBLICATION_INCOMPLETE,
             List.of("publication pub does not publish public.orders and user 'cdc' may not add them",
                 "ALTER PUBLICATION pub ADD TABLE public.orders"), List.of("order_items_1")),
         problem("an incomplete publication someone else owns",
-            catalog(CDC, Optional.of(new CatalogPublication(false, false, Set.of())), ORDERS), request("public.orders"),
+            catalog(CDC, Optional.of(new CatalogPublication(false, false, Set.of(),
+                PublishedChange.all(), true)), ORDERS), request("public.orders"),
             ProblemKind.PUBLICATION_INCOMPLETE, List.of("ALTER PUBLICATION pub ADD TABLE public.orders"), List.of()),
         ok("disagreement: a superuser extends a publication someone else owns (the job refused)",
-            catalog(SUPERUSER, Optional.of(new CatalogPublication(false, false, Set.of())), FOREIGN_ORDERS),
+            catalog(SUPERUSER, Optional.of(new CatalogPublication(false, false, Set.of(),
+                PublishedChange.all(), true)), FOREIGN_ORDERS),
             request("public.orders"), List.of("public.orders"), PublicationAction.EXTEND),
+        problem("a publication that does not publish deletes and truncates, even one that lists every table",
+            catalog(CDC, publication(true, Set.of(PublishedChange.INSERT, PublishedChange.UPDATE), true, "public.orders"),
+                ORDERS),
+            request("public.orders"), ProblemKind.PUBLICATION_UNSUITABLE,
+            List.of("publication pub does not publish delete, truncate (publish = 'insert, update'), so StarRocks would"
+                + " keep deleted rows, a TRUNCATE would pass unseen instead of stopping the job",
+                "ALTER PUBLICATION pub SET (publish = 'insert, update, delete, truncate')"), List.of()),
+        problem("a publication without inserts",
+            catalog(CDC_NO_CREATE, publication(false, Set.of(PublishedChange.UPDATE, PublishedChange.DELETE,
+                PublishedChange.TRUNCATE), true, "public.orders"), FOREIGN_ORDERS),
+            request("public.orders"), ProblemKind.PUBLICATION_UNSUITABLE,
+            List.of("does not publish insert (publish = 'update, delete, truncate'), so new rows would not arrive"),
+            List.of("old values")),
+        problem("a partitioned table in a publication without publish_via_partition_root (listed as its partitions)",
+            catalog(CDC, publication(true, PublishedChange.all(), false, "public.events_2025", "public.orders"), ORDERS,
+                PARTED),
+            request("public.orders", "public.events"), ProblemKind.PUBLICATION_UNSUITABLE,
+            List.of("publication pub publishes public.events as their partitions (publish_via_partition_root is off)",
+                "ALTER PUBLICATION pub SET (publish_via_partition_root = true)"),
+            List.of("ADD TABLE", "orders as")),
+        ok("publish_via_partition_root matters only for partitioned tables",
+            catalog(CDC_NO_CREATE, publication(false, PublishedChange.all(), false, "public.orders"), FOREIGN_ORDERS),
+            request("public.orders"), List.of("public.orders"), PublicationAction.USE_AS_IS),
+        ok("a partitioned table in a publication via its root is listed as itself",
+            catalog(CDC_NO_CREATE, publication(false, PublishedChange.all(), true, "public.events"), PARTED),
+            request("public.events"), List.of("public.events"), PublicationAction.USE_AS_IS),
+        new Case("an unsuitable publication is refused even where the job could add the missing tables",
+            catalog(CDC, publication(true, Set.of(PublishedChange.INSERT, PublishedChange.UPDATE,
+                PublishedChange.DELETE), true), ORDERS), request("public.orders"), Map.of(), List.of("public.orders"),
+            PublicationAction.REFUSED, List.of(ProblemKind.PUBLICATION_UNSUITABLE), List.of("does not publish truncate"),
+            List.of("ADD TABLE")).arguments(),
+        new Case("an unsuitable publication that also lacks a table the user may not add: both problems",
+            catalog(CDC, publication(false, Set.of(PublishedChange.INSERT, PublishedChange.UPDATE,
+                PublishedChange.DELETE), true), ORDERS), request("public.orders"), Map.of(), List.of("public.orders"),
+            PublicationAction.REFUSED, List.of(ProblemKind.PUBLICATION_INCOMPLETE, ProblemKind.PUBLICATION_UNSUITABLE),
+            List.of("does not publish truncate", "ALTER PUBLICATION pub ADD TABLE public.orders"), List.of()).arguments(),
         new Case("every problem at once, in kind order", catalog(CDC_NO_CREATE, none(), FOREIGN_ORDERS, keyless("public", "events"),
                 new CatalogTable("public", "secret", TableKind.TABLE, List.of("id"), false, false, false, true)),
             request("public.orders", "public.evnts", "public.events", "public.secret"), Map.of(),
@@ -176,6 +220,11 @@ class PlanningRulesTest {
     // The catalog query orders by schema and name; so do the cases.
     return new SourceCatalog("shop", Stream.of(tables).sorted(java.util.Comparator.comparing(CatalogTable::qualifiedName))
         .toList(), publication, user);
+  }
+
+  private static Optional<CatalogPublication> publication(boolean owned, Set<PublishedChange> publishes,
+      boolean viaRoot, String... tables) {
+    return Optional.of(new CatalogPublication(owned, false, Set.of(tables), publishes, viaRoot));
   }
 
   private static Optional<CatalogPublication> none() {

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>A fresh start takes a new snapshot, and a snapshot is only exact at its slot's consistent
  * point, so the slot is dropped and created again, but only when it is certainly the pipeline's
- * own: a logical {@code pgoutput} slot in the same database that nothing is reading. Anything else
+ * own: a logical {@code pgoutput} slot in the same database ({@link SlotIdentity}) that nothing is
+ * reading. Anything else
  * stops the job once with a message naming the slot and the fix: dropping another consumer's slot
  * would break that consumer, and waiting would not change the answer.
  *
@@ -34,22 +35,15 @@ public record ExistingSlot(String name, String plugin, String database, Integer 
       return Action.CREATE;
     }
     ExistingSlot slot = found.get();
-    String drop = "SELECT pg_drop_replication_slot('" + slotName + "')";
-    if (!"pgoutput".equals(slot.plugin())) {
-      throw stop("replication slot " + slotName + " exists but is " + (slot.plugin() == null ? "a physical slot"
-          : "a logical slot of plugin " + slot.plugin()) + ", not the pipeline's pgoutput slot; another consumer"
-          + " may own it: give the pipeline another slotName, or, if nothing needs the slot, drop it (" + drop + ")");
-    }
-    if (!database.equals(slot.database())) {
-      throw stop("replication slot " + slotName + " exists in database " + slot.database() + ", not in " + database
-          + " where the pipeline reads: give the pipeline another slotName, or, if nothing needs the slot, drop it"
-          + " there (" + drop + ")");
-    }
+    SlotIdentity.problem(slot, database).ifPresent(problem -> {
+      throw stop(problem);
+    });
     if (slot.activePid() != null) {
-      throw stop("replication slot " + slotName + " is in use by backend " + slot.activePid() + " (pg_stat_activity"
+      throw PipelineStop.stop(JobStopReason.SLOT_IN_USE, "replication slot " + slotName + " is in use by backend "
+          + slot.activePid() + " (pg_stat_activity"
           + " tells which client): stop that client (another job of this pipeline?) or give the pipeline another"
           + " slotName; the pipeline drops and re-creates its own slot at a start without a checkpoint only when"
-          + " nothing reads it");
+          + " nothing reads it", null);
     }
     return Action.RECREATE;
   }

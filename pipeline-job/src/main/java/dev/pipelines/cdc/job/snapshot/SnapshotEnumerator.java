@@ -82,7 +82,7 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
             splitsTotal, consistentPoint);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("the snapshot cannot start: " + e.getMessage(), e);
+      throw SnapshotFailure.atStart(e, settings.credentials().sourceUser());
     }
     MetricGroup metrics = context.metricGroup().addGroup("snapshot");
     metrics.gauge("splitsTotal", () -> splitsTotal);
@@ -117,6 +117,9 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
           + " only that slot held: start the pipeline without its checkpoint (upgradeMode: stateless, or delete the"
           + " checkpoints) to take a new snapshot", null);
     }
+    SlotIdentity.problem(found.get(), settings.database()).ifPresent(problem -> {
+      throw ExistingSlot.stop(problem);
+    });
   }
 
   @Override

@@ -1,9 +1,7 @@
 package dev.pipelines.cdc.job.snapshot;
 
-import dev.pipelines.cdc.config.JobStopReason;
 import dev.pipelines.cdc.job.JobConnections;
 import dev.pipelines.cdc.job.catalog.SourceTable;
-import dev.pipelines.cdc.job.failure.PipelineStop;
 import dev.pipelines.cdc.job.source.ChangeRow;
 import java.io.IOException;
 import java.sql.Connection;
@@ -87,8 +85,7 @@ final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit>
     }
     SourceTable table = tables.get(current.table());
     if (table == null) {
-      throw new IllegalStateException("split " + current.splitId() + " is of table " + current.table()
-          + ", which the pipeline no longer captures");
+      throw SnapshotFailure.notCaptured(current);
     }
     encoder = encoderByTable.computeIfAbsent(current.table(), t -> encoders.forTable(table));
     copy = pg.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + encoder.selectList() + " FROM "
@@ -98,19 +95,12 @@ final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit>
 
   /** Faults retrying cannot fix stop the job, naming the table; the rest (a lost connection) restart it. */
   private IOException failure(SQLException e) {
-    String table = current == null ? "?" : current.table() + (current.relation().equals(quotedTable()) ? ""
+    if (current == null) {
+      return new IOException("snapshot failed: " + e.getMessage(), e);
+    }
+    String table = current.table() + (current.relation().equals(quotedTable()) ? ""
         : " (partition " + current.relation() + ")");
-    if ("42501".equals(e.getSQLState())) {
-      throw PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, "the snapshot cannot read table " + table + ": "
-          + e.getMessage() + "; grant the pipeline's user SELECT on it (GRANT SELECT ON " + current.relation()
-          + " TO " + settings.credentials().sourceUser() + ") or exclude the table", e);
-    }
-    if ("42P01".equals(e.getSQLState())) {
-      throw PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, "table " + table + " was dropped during the"
-          + " snapshot (" + e.getMessage() + "): remove it from the pipeline's tables, or create it again, and start"
-          + " the pipeline without its checkpoint", e);
-    }
-    return new IOException("snapshot of " + table + " failed: " + e.getMessage(), e);
+    return SnapshotFailure.of(e, table, current.relation(), settings.credentials().sourceUser());
   }
 
   private String quotedTable() {

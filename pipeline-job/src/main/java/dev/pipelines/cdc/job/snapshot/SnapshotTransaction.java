@@ -1,5 +1,8 @@
 package dev.pipelines.cdc.job.snapshot;
 
+import dev.pipelines.cdc.config.JobStopReason;
+import dev.pipelines.cdc.job.failure.PipelineStop;
+import dev.pipelines.cdc.job.failure.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,12 +28,7 @@ import org.slf4j.LoggerFactory;
 final class SnapshotTransaction {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotTransaction.class);
   /** What Postgres exports ({@code 00000003-0000001B-1}); anything else never reaches SQL. */
-  private static final Pattern SNAPSHOT_NAME = Pattern.compile("[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+");
-  /**
-   * ERRCODE_UNDEFINED_OBJECT: {@code snapshot "…" does not exist} (ImportSnapshot, measured on
-   * PostgreSQL 17 once the exporting connection had closed).
-   */
-  private static final String SNAPSHOT_GONE = "42704";
+  private static final Pattern SNAPSHOT_NAME = Pattern.compile("[0-9A-F]+(-[0-9A-F]+)+");
 
   private SnapshotTransaction() {}
 
@@ -41,25 +39,35 @@ final class SnapshotTransaction {
    * @return whether the exported snapshot was imported
    */
   static boolean begin(Connection pg, String snapshotName) throws SQLException {
+    if (!SNAPSHOT_NAME.matcher(snapshotName).matches()) {
+      throw never(snapshotName, "it is not a snapshot name PostgreSQL exports", null);
+    }
     try (Statement st = pg.createStatement()) {
       st.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      if (!SNAPSHOT_NAME.matcher(snapshotName).matches()) {
-        throw new SQLException("not an exported snapshot name: " + snapshotName);
-      }
       try {
         st.execute("SET TRANSACTION SNAPSHOT '" + snapshotName + "'");
         return true;
       } catch (SQLException e) {
-        if (!SNAPSHOT_GONE.equals(e.getSQLState())) {
-          throw e;
+        switch (SnapshotImport.of(e.getSQLState())) {
+          case GONE -> {
+            st.execute("ROLLBACK");
+            st.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            LOG.warn("the exported snapshot {} is gone (the job was restored, or the connection that exported it"
+                + " ended): this reader reads its remaining splits in a newer snapshot; StarRocks still ends exact"
+                + " because the stream replays every change since the slot's consistent point after the last"
+                + " snapshot row ({})", snapshotName, SqlErrors.oneLine(e));
+            return false;
+          }
+          case NEVER -> throw never(snapshotName, SqlErrors.oneLine(e), e);
+          default -> throw e;
         }
-        st.execute("ROLLBACK");
-        st.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        LOG.warn("the exported snapshot {} is gone (the job was restored): this reader reads its remaining splits"
-            + " in a newer snapshot; StarRocks still ends exact because the stream replays every change since the"
-            + " slot's consistent point after the last snapshot row ({})", snapshotName, e.getMessage());
-        return false;
       }
     }
+  }
+
+  private static RuntimeException never(String snapshotName, String why, Throwable cause) {
+    return PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, "the snapshot's readers cannot import exported snapshot "
+        + snapshotName + " (" + why + "), and retrying gives the same answer: start the pipeline without its"
+        + " checkpoint (upgradeMode: stateless, or delete the checkpoints) to take a new snapshot", cause);
   }
 }

@@ -56,18 +56,21 @@ public final class PostgresSourceFactory {
       List<SourceTable> tables, Map<String, TableShape> shapes, Map<String, String> starRocksTableBySource,
       PublicationMode publicationMode, SnapshotEncoders encoders) {
     List<String> names = tables.stream().map(SourceTable::qualifiedName).toList();
+    PublicationWatch watch = new PublicationWatch(Endpoints.postgresServer(pg.host(), pg.port()), pg.database(),
+        credentials, pg.publicationName(), names);
     if (pg.startupMode() != StartupMode.INITIAL) {
-      return stream(pg, credentials, names, shapes, starRocksTableBySource, publicationMode, StartupOptions.latest());
+      return watch.around(stream(pg, credentials, names, shapes, starRocksTableBySource, publicationMode,
+          StartupOptions.latest()));
     }
     SnapshotSource snapshot = new SnapshotSource(new SnapshotSettings(Endpoints.postgresServer(pg.host(), pg.port()),
         pg.database(), credentials, pg.slotName(), pg.publicationName(), publicationMode, tables,
         pg.snapshotChunkSize()), encoders, true);
     // committed(): from the slot's confirmed_flush_lsn, which nobody advances before the stream
     // starts: the consistent point the snapshot was read at.
-    return HybridSource.<ChangeRow, SplitEnumerator<?, ?>>builder(snapshot)
+    return watch.around(HybridSource.<ChangeRow, SplitEnumerator<?, ?>>builder(snapshot)
         .addSource(stream(pg, credentials, names, shapes, starRocksTableBySource, publicationMode,
             StartupOptions.committed()))
-        .build();
+        .build());
   }
 
   /** flink-cdc's incremental source, stream only (one slot, one publication, pgoutput). */

@@ -9,6 +9,7 @@ import dev.pipelines.cdc.job.JobConnections;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
 import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -81,6 +82,36 @@ class ExportedSnapshotSlotIT {
       assertThat(pg.replicationSlots()).anyMatch(s -> s.name().equals("other_slot") && s.plugin().equals("test_decoding"));
     } finally {
       pg.superuserSql().execute("SELECT pg_drop_replication_slot('other_slot')");
+    }
+  }
+
+  /**
+   * A snapshot that can never be imported here (exported in another database) stops the job with
+   * the reason, instead of restarting into the same error or reading a fresh snapshot of a source
+   * the slot does not stream.
+   */
+  @Test
+  void aSnapshotThatCanNeverBeImportedStopsTheJobWithTheReason(PostgresServer pg) throws Exception {
+    pg.superuserSql().execute("DROP DATABASE IF EXISTS exp_other", "CREATE DATABASE exp_other");
+    try (Connection exporter = DriverManager.getConnection(pg.jdbcUrl().replace("/" + PostgresServer.DATABASE,
+        "/exp_other"), PostgresServer.SUPERUSER, ""); Statement st = exporter.createStatement()) {
+      st.execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
+      String name;
+      try (ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+        rs.next();
+        name = rs.getString(1);
+      }
+      try (Connection reader = pg.cdcConnection()) {
+        assertThatThrownBy(() -> SnapshotTransaction.begin(reader, name)).cause()
+            .isInstanceOf(dev.pipelines.cdc.job.failure.PipelineStop.class)
+            .hasMessage("[SourceNotReady] the snapshot's readers cannot import exported snapshot " + name + " (cannot"
+                + " import a snapshot from a different database), and retrying gives the same answer: start the"
+                + " pipeline without its checkpoint (upgradeMode: stateless, or delete the checkpoints) to take a new"
+                + " snapshot");
+      }
+      st.execute("ROLLBACK");
+    } finally {
+      pg.superuserSql().execute("DROP DATABASE exp_other");
     }
   }
 
