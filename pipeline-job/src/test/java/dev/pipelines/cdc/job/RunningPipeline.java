@@ -38,6 +38,7 @@ final class RunningPipeline implements AutoCloseable {
   static RunningPipeline start(PipelineConfig config, Credentials credentials, Path checkpoints, int parallelism,
       Optional<Path> restoreFrom, boolean jobsRestartPolicy) throws Exception {
     Configuration conf = Configuration.fromMap(RestartCounter.flinkConfiguration());
+    conf.addAll(Configuration.fromMap(SnapshotMetrics.flinkConfiguration()));
     conf.setString("execution.checkpointing.interval", "500ms");
     conf.setString("state.checkpoints.dir", checkpoints.toUri().toString());
     conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");

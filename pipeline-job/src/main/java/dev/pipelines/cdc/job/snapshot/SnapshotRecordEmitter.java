@@ -9,7 +9,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * Emits each row as it is, counting rows read: {@code snapshot.rowsRead} per reader and
+ * Emits each row as a snapshot row ({@link ChangeRow.Origin#SNAPSHOT}), counting rows read: {@code snapshot.rowsRead} per reader and
  * {@code snapshot.table.<schema.table>.rowsRead} per table.
  */
 final class SnapshotRecordEmitter implements RecordEmitter<ChangeRow, ChangeRow, SnapshotSplit> {
@@ -24,6 +24,7 @@ final class SnapshotRecordEmitter implements RecordEmitter<ChangeRow, ChangeRow,
 
   @Override
   public void emitRecord(ChangeRow row, SourceOutput<ChangeRow> output, SnapshotSplit split) {
+    row.origin = ChangeRow.Origin.SNAPSHOT;
     output.collect(row);
     rowsRead.inc();
     rowsReadByTable.computeIfAbsent(split.table(), t -> metrics.addGroup("table", t).counter("rowsRead")).inc();
