@@ -53,9 +53,9 @@ public final class SnapshotMetrics implements MetricReporter {
     if (job == null || group.getAllVariables().get("<task_id>") == null) {
       return;
     }
-    int at = id.indexOf(TABLE_ROWS);
-    if (metric instanceof Counter counter && id.endsWith(".rowsRead") && at >= 0) {
-      String table = id.substring(at + TABLE_ROWS.length(), id.length() - ".rowsRead".length());
+    // addGroup("table", t) is a key-value group: its value is the variable <table>.
+    String table = group.getAllVariables().get("<table>");
+    if (metric instanceof Counter counter && "rowsRead".equals(name) && table != null && id.contains(TABLE_ROWS)) {
       ROWS.computeIfAbsent(job, j -> new ConcurrentHashMap<>())
           .computeIfAbsent(table, t -> new CopyOnWriteArrayList<>()).add(counter);
     } else if (metric instanceof Gauge<?> gauge && id.endsWith("snapshot.tablesDone")) {
