@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,18 @@ class SnapshotAndStreamSideBySideIT {
 
   @TempDir
   Path checkpoints;
+
+  /**
+   * The Postgres server is shared by every IT of the run (at most 10 slots): each test's slot is
+   * dropped once the cancelled job has let go of it.
+   */
+  @AfterEach
+  void dropSlots(PostgresServer pg) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> pg.replicationSlots().stream()
+        .noneMatch(slot -> slot.name().startsWith("side_") && slot.active()));
+    pg.superuserSql().execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+        + " WHERE slot_name LIKE 'side\\_%' AND NOT active");
+  }
 
   @ParameterizedTest
   @EnumSource(DeliverySemantic.class)

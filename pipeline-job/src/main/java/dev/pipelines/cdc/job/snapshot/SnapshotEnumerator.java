@@ -1,9 +1,7 @@
 package dev.pipelines.cdc.job.snapshot;
 
-import dev.pipelines.cdc.config.JobStopReason;
 import dev.pipelines.cdc.job.JobConnections;
 import dev.pipelines.cdc.job.catalog.SourceTable;
-import dev.pipelines.cdc.job.failure.PipelineStop;
 import dev.pipelines.cdc.job.snapshot.TableProgress.Status;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,13 +45,8 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
   private final boolean unbounded;
   private final SnapshotState restored;
   private final ArrayDeque<SnapshotSplit> unassigned = new ArrayDeque<>();
-  /** Every split not known to be finished, id to table. */
-  private final Map<String, String> open = new LinkedHashMap<>();
+  private final OpenSplits open = new OpenSplits();
   private final Map<String, TableProgress> tables = new LinkedHashMap<>();
-  /** After a restore: splits assigned before the checkpoint; finished unless a reader says it holds them. */
-  private final Set<String> unconfirmed = new HashSet<>();
-  private final Set<String> held = new HashSet<>();
-  private final Set<Integer> reported = new HashSet<>();
   private final Set<Integer> waiting = new LinkedHashSet<>();
   /** Tables read, by the first checkpoint taken after that. */
   private final Map<String, Long> awaitingCheckpoint = new LinkedHashMap<>();
@@ -96,14 +89,18 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
       }
     }
     state.unassigned().stream().filter(s -> tables.containsKey(s.table())).forEach(unassigned::add);
-    state.open().forEach((id, table) -> {
-      if (tables.containsKey(table)) {
-        open.put(id, table);
-      }
-    });
     Set<String> notAssigned = new HashSet<>();
     unassigned.forEach(s -> notAssigned.add(s.splitId()));
-    open.keySet().stream().filter(id -> !notAssigned.contains(id)).forEach(unconfirmed::add);
+    state.open().forEach((id, table) -> {
+      if (!tables.containsKey(table)) {
+        return;
+      }
+      if (notAssigned.contains(id)) {
+        open.add(id, table);
+      } else {
+        open.addUnconfirmed(id, table);
+      }
+    });
   }
 
   @Override
@@ -112,7 +109,7 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
       if (restored == null) {
         planFresh(pg);
       } else {
-        checkSlotStillThere(pg);
+        SnapshotStart.checkSlotStillThere(pg, settings.slotName());
         planAdded(pg);
         LOG.info("snapshot restored: {} tables ({} done), {} splits not finished; the stream started at {}",
             tables.size(), tablesDone(), open.size(), consistentPoint);
@@ -130,65 +127,37 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
   }
 
   private void planFresh(Connection pg) throws SQLException {
-    PublicationSetup.ensure(pg, settings.publicationName(), settings.publicationMode(), names(settings.tables()));
-    slot = ExportedSnapshotSlot.create(pg,
-        JobConnections.postgresReplication(settings.server(), settings.database(), settings.credentials()),
-        settings.slotName(), settings.database());
-    snapshotName = slot.snapshotName();
-    consistentPoint = slot.consistentPoint();
-    if (!slot.exported()) {
-      slot = null;
-    }
-    plan(pg, settings.tables(), snapshotName);
+    SnapshotStart.Fresh fresh = SnapshotStart.fresh(pg, settings);
+    snapshotName = fresh.slot().snapshotName();
+    consistentPoint = fresh.slot().consistentPoint();
+    slot = fresh.slot().exported() ? fresh.slot() : null;
+    add(settings.tables(), fresh.splits());
     LOG.info("snapshot of {} tables in {} splits, {}, stream from {}", settings.tables().size(), open.size(),
         snapshotName.isEmpty() ? "each split in a fresh snapshot" : "exported snapshot " + snapshotName,
         consistentPoint);
   }
 
-  /**
-   * Tables captured now but not at the checkpoint: into the publication first (their changes are in
-   * the stream from that commit on), then planned; their splits carry no exported snapshot, so each
-   * is read in a snapshot taken after the publication change (see {@link SnapshotSplitReader}).
-   */
   private void planAdded(Connection pg) throws SQLException {
     List<SourceTable> added = settings.tables().stream().filter(t -> !tables.containsKey(t.qualifiedName())).toList();
     if (added.isEmpty()) {
       return;
     }
-    PublicationSetup.ensure(pg, settings.publicationName(), settings.publicationMode(), names(settings.tables()));
-    int before = open.size();
-    plan(pg, added, "");
+    List<SnapshotSplit> splits = SnapshotStart.added(pg, settings, added);
+    add(added, splits);
     LOG.info("tables added to the pipeline: {}; their snapshot has {} splits, the other tables' is not read again",
-        added.stream().map(SourceTable::qualifiedName).toList(), open.size() - before);
+        added.stream().map(SourceTable::qualifiedName).toList(), splits.size());
   }
 
-  private void plan(Connection pg, List<SourceTable> toPlan, String snapshot) throws SQLException {
-    boolean tidRangeScans = RelationSizes.tidRangeScans(pg);
-    List<SnapshotSplit> splits = SplitPlanner.plan(RelationSizes.of(pg, toPlan, tidRangeScans),
-        settings.rowsPerSplit(), tidRangeScans, snapshot);
-    for (SourceTable t : toPlan) {
+  /** Each table gets the next generation. */
+  private void add(List<SourceTable> planned, List<SnapshotSplit> splits) {
+    for (SourceTable t : planned) {
       int count = (int) splits.stream().filter(s -> s.table().equals(t.qualifiedName())).count();
       tables.put(t.qualifiedName(), new TableProgress(t.qualifiedName(), nextGeneration++, count,
           count == 0 ? Status.READ : Status.READING));
     }
     for (SnapshotSplit s : splits) {
       unassigned.add(s);
-      open.put(s.splitId(), s.table());
-    }
-  }
-
-  private static List<PublicationSetup.TableName> names(List<SourceTable> tables) {
-    return tables.stream().map(t -> new PublicationSetup.TableName(t.schema(), t.name())).toList();
-  }
-
-  /** The snapshot's stream starts at the slot's consistent point: without the slot, those changes are gone. */
-  private void checkSlotStillThere(Connection pg) throws SQLException {
-    Optional<ExistingSlot> found = ExportedSnapshotSlot.find(pg, settings.slotName());
-    if (found.isEmpty()) {
-      throw PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, "replication slot " + settings.slotName()
-          + " is gone, but the checkpoint being restored holds a stream position only that slot can resume from"
-          + " (changes since then would be lost): start the pipeline without its checkpoint (upgradeMode: stateless,"
-          + " or delete the checkpoints) to take a new snapshot", null);
+      open.add(s.splitId(), s.table());
     }
   }
 
@@ -239,32 +208,27 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
       return;
     }
     report.finished().forEach(this::finished);
-    if (report.initial() && reported.add(subtask)) {
-      held.addAll(report.held());
-      if (reported.size() >= context.currentParallelism() && !unconfirmed.isEmpty()) {
-        // Every reader has said what it holds: an assigned split none holds was finished before the barrier.
-        List<String> finishedBefore = unconfirmed.stream().filter(id -> !held.contains(id)).toList();
-        unconfirmed.clear();
-        finishedBefore.forEach(this::finished);
-      }
+    if (report.initial()) {
+      open.restoredBy(subtask, report.held(), context.currentParallelism()).forEach(this::finished);
     }
     publishProgress();
   }
 
   private void finished(String splitId) {
-    String table = open.remove(splitId);
-    unconfirmed.remove(splitId);
-    if (table != null && !open.containsValue(table)) {
-      TableProgress t = tables.get(table);
-      if (t != null && t.status() == Status.READING) {
-        tables.put(table, t.with(Status.READ));
-        LOG.info("every snapshot split of table {} has been read", table);
-      }
-    }
+    open.finished(splitId).ifPresent(this::read);
     if (open.isEmpty() && slot != null) {
       LOG.info("every snapshot split has been read: closing the connection that exported snapshot {}", snapshotName);
       slot.close();
       slot = null;
+    }
+  }
+
+  /** Every split of {@code table} has been read: done once a checkpoint taken after now completes. */
+  private void read(String table) {
+    TableProgress t = tables.get(table);
+    if (t != null && t.status() == Status.READING) {
+      tables.put(table, t.with(Status.READ));
+      LOG.info("every snapshot split of table {} has been read", table);
     }
   }
 
@@ -275,7 +239,7 @@ final class SnapshotEnumerator implements SplitEnumerator<SnapshotSplit, Snapsho
         awaitingCheckpoint.putIfAbsent(t.table(), checkpointId);
       }
     }
-    return new SnapshotState(List.copyOf(unassigned), open, List.copyOf(tables.values()), nextGeneration,
+    return new SnapshotState(List.copyOf(unassigned), open.copy(), List.copyOf(tables.values()), nextGeneration,
         snapshotName, consistentPoint);
   }
 
