@@ -5,13 +5,10 @@ import dev.pipelines.cdc.job.sink.RejectionStoppingSink;
 import dev.pipelines.cdc.job.sink.StarRocksSinkFactory;
 import dev.pipelines.cdc.job.sink.ToStarRocksRow;
 import dev.pipelines.cdc.job.source.ChangeRow;
-import dev.pipelines.cdc.job.source.PostgresSourceFactory;
 import dev.pipelines.cdc.job.toast.UnchangedValueResolver;
 import dev.pipelines.cdc.job.snapshot.SnapshotEncoders;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -34,16 +31,13 @@ public final class PipelineGraph {
    */
   public static void build(StreamExecutionEnvironment env, PipelineConfig config, Credentials credentials,
       PipelinePlan plan, SnapshotEncoders encoders) {
-    // 1. Read: snapshot at the slot's consistent point, then the replication stream from there.
-    DataStream<ChangeRow> changes = env
-        .fromSource(PostgresSourceFactory.create(config.source(), credentials, plan.sources(), plan.shapes(),
-                starRocksTableBySource(plan), plan.publicationMode(), encoders),
-            WatermarkStrategy.noWatermarks(), "postgres-cdc", TypeInformation.of(ChangeRow.class))
-        .uid(PostgresSourceFactory.uid(config.source()));
+    // 1. Read: the snapshot and the replication stream side by side, met by key in the reconciler,
+    // 2. which keeps every change of a row in one partition, in commit order, so a snapshot row
+    //    buffered in one writer can never overtake a later update in another.
+    DataStream<ChangeRow> changes = SourceGraph.read(env, config.source(), credentials, plan.sources(), plan.shapes(),
+        starRocksTableBySource(plan), plan.publicationMode(), encoders);
 
-    // 2. Route by key: every change of a row goes to the same writer, in commit order, so a
-    //    snapshot row buffered in one writer can never overtake a later update in another.
-    changes.keyBy(ChangeRow::routingKey)
+    changes
         // 3. Fill in large values an UPDATE left unchanged (and so did not send).
         .map(new UnchangedValueResolver(config.source(), credentials, plan.sourcesByName()))
         .uid("unchanged-value-resolver").name("unchanged-value-resolver")

@@ -61,6 +61,12 @@ public final class PipelineJobMain {
       LOG.warn("no checkpoint interval configured; using {} ms so the replication slot advances", interval);
       env.enableCheckpointing(interval);
     }
+    // Aligned checkpoints only: a table's snapshot is "done" (and the reconciler forgets which of its
+    // keys the stream changed) once a checkpoint taken after its last snapshot row completes. Only an
+    // aligned checkpoint proves the reconciler processed every row before the barrier; with unaligned
+    // ones a snapshot row could still be in flight (in the checkpoint's channel state) and, arriving
+    // after the marks were cleared, overwrite a newer streamed row.
+    env.getCheckpointConfig().enableUnalignedCheckpoints(false);
     useRestartPolicyIfNoneConfigured(env);
     PipelineGraph.build(env, config, credentials, plan, encoding.apply(plan));
     return plan;

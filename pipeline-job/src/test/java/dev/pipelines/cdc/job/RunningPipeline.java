@@ -62,6 +62,7 @@ final class RunningPipeline implements AutoCloseable {
       Runnable afterPlanning) throws Exception {
     Configuration conf = Configuration.fromMap(RestartCounter.flinkConfiguration());
     conf.addAll(extra);
+    conf.addAll(Configuration.fromMap(SnapshotMetrics.flinkConfiguration()));
     conf.setString("execution.checkpointing.interval", "500ms");
     conf.setString("state.checkpoints.dir", checkpoints.toUri().toString());
     conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");

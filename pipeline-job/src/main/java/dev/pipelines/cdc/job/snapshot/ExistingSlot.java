@@ -9,10 +9,11 @@ import java.util.Optional;
  * onto an existing slot, {@code upgradeMode: stateless}, or a first run that failed before its first
  * checkpoint), and what the job does with it.
  *
- * <p>A fresh start takes a new snapshot, and a snapshot is only exact at its slot's consistent
- * point, so the slot is dropped and created again, but only when it is certainly the pipeline's
- * own: a logical {@code pgoutput} slot in the same database ({@link SlotIdentity}) that nothing is
- * reading. Anything else
+ * <p>The slot is <b>kept</b> (not dropped and created again) when it is certainly the pipeline's own:
+ * a logical {@code pgoutput} slot in the same database that nothing is reading. The stream then
+ * starts at the slot's confirmed position and the snapshot reads every table in fresh snapshots,
+ * later than that position; the reconciler ({@code job.reconcile}) keeps a snapshot row from
+ * overwriting a newer streamed one, so the end state is exact. Anything else
  * stops the job once with a message naming the slot and the fix: dropping another consumer's slot
  * would break that consumer, and waiting would not change the answer.
  *
@@ -26,8 +27,8 @@ public record ExistingSlot(String name, String plugin, String database, Integer 
   public enum Action {
     /** There is none: create it. */
     CREATE,
-    /** The pipeline's own, idle: drop it and create it again (for a new consistent point). */
-    RECREATE
+    /** The pipeline's own, idle: keep it; the stream resumes from its confirmed position. */
+    KEEP
   }
 
   public static Action decide(String slotName, String database, Optional<ExistingSlot> found) {
@@ -42,10 +43,10 @@ public record ExistingSlot(String name, String plugin, String database, Integer 
       throw PipelineStop.stop(JobStopReason.SLOT_IN_USE, "replication slot " + slotName + " is in use by backend "
           + slot.activePid() + " (pg_stat_activity"
           + " tells which client): stop that client (another job of this pipeline?) or give the pipeline another"
-          + " slotName; the pipeline drops and re-creates its own slot at a start without a checkpoint only when"
-          + " nothing reads it", null);
+          + " slotName; the pipeline takes over its own slot at a start without a checkpoint only when nothing"
+          + " reads it", null);
     }
-    return Action.RECREATE;
+    return Action.KEEP;
   }
 
   static RuntimeException stop(String message) {

@@ -38,8 +38,9 @@ public final class ExportedSnapshotSlot implements AutoCloseable {
   }
 
   /**
-   * Creates the slot (dropping the pipeline's own idle slot of that name first, see
-   * {@link ExistingSlot}).
+   * Creates the slot, or keeps the pipeline's own idle slot of that name (see {@link ExistingSlot}):
+   * then there is no exported snapshot ({@link #exported()} is false) and the consistent point is
+   * the slot's {@code confirmed_flush_lsn}, where the stream resumes.
    *
    * @param sql a normal connection to the same database, for looking up and dropping the slot
    * @param replication a connection opened with {@code replication=database} and
@@ -52,13 +53,13 @@ public final class ExportedSnapshotSlot implements AutoCloseable {
           + " digits and _ , at most 63): choose another slotName");
     }
     try {
-      if (ExistingSlot.decide(slotName, database, findIdle(sql, slotName)) == ExistingSlot.Action.RECREATE) {
-        LOG.warn("replication slot {} exists but the job starts without a checkpoint: dropping it and creating it"
-            + " again, so that the new snapshot and the stream meet at one consistent point", slotName);
-        try (PreparedStatement st = sql.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
-          st.setString(1, slotName);
-          st.execute();
-        }
+      if (ExistingSlot.decide(slotName, database, findIdle(sql, slotName)) == ExistingSlot.Action.KEEP) {
+        String confirmed = confirmedFlushLsn(sql, slotName);
+        replication.close();
+        LOG.warn("replication slot {} exists but the job starts without a checkpoint: keeping it; the stream resumes"
+            + " at its confirmed position {} and replays every change since then, the snapshot reads each table in"
+            + " a fresh snapshot", slotName, confirmed);
+        return new ExportedSnapshotSlot(null, "", confirmed);
       }
       ReplicationSlotInfo info = replication.unwrap(PGConnection.class).getReplicationAPI()
           .createReplicationSlot().logical().withSlotName(slotName).withOutputPlugin("pgoutput").make();
@@ -108,6 +109,22 @@ public final class ExportedSnapshotSlot implements AutoCloseable {
     }
   }
 
+  private static String confirmedFlushLsn(Connection sql, String slotName) throws SQLException {
+    try (PreparedStatement st = sql.prepareStatement(
+        "SELECT coalesce(confirmed_flush_lsn, restart_lsn)::text FROM pg_replication_slots WHERE slot_name = ?")) {
+      st.setString(1, slotName);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+      }
+    }
+  }
+
+  /** Whether this slot was created here with an exported snapshot (false: an existing slot kept). */
+  public boolean exported() {
+    return replication != null;
+  }
+
+  /** The exported snapshot's name; empty for a kept slot. */
   public String snapshotName() {
     return snapshotName;
   }
@@ -120,6 +137,9 @@ public final class ExportedSnapshotSlot implements AutoCloseable {
   /** Ends the export: readers that have imported the snapshot keep it; no new reader can import it. */
   @Override
   public void close() {
+    if (replication == null) {
+      return;
+    }
     try {
       replication.close();
     } catch (SQLException e) {

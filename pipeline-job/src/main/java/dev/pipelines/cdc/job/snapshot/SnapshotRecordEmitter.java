@@ -10,7 +10,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * Emits each row as it is, counting rows read: {@code snapshot.rowsRead} per reader and
+ * Emits each row as a snapshot row ({@link ChangeRow.Origin#SNAPSHOT}), counting rows read: {@code snapshot.rowsRead} per reader and
  * {@code snapshot.table.<schema.table>.rowsRead} per table.
  */
 final class SnapshotRecordEmitter implements RecordEmitter<ChangeRow, ChangeRow, SnapshotSplit> {
@@ -25,6 +25,7 @@ final class SnapshotRecordEmitter implements RecordEmitter<ChangeRow, ChangeRow,
 
   @Override
   public void emitRecord(ChangeRow row, SourceOutput<ChangeRow> output, SnapshotSplit split) {
+    row.origin = ChangeRow.Origin.SNAPSHOT;
     output.collect(row);
     rowsRead.inc();
     rowsReadByTable.computeIfAbsent(split.table(), t -> metrics.addGroup(SnapshotMetrics.TABLE_GROUP, t).counter(SnapshotMetrics.ROWS_READ)).inc();

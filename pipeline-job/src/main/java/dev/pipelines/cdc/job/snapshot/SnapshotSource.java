@@ -12,11 +12,11 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * The initial snapshot of every captured table, exact at the replication slot's consistent point:
- * a bounded FLIP-27 source. The enumerator creates the slot with an exported snapshot and plans
- * block-range splits ({@link SnapshotEnumerator}); parallel readers import that snapshot and COPY
- * one split at a time ({@link SnapshotReader}). The stream follows it (see
- * {@code source.PostgresSourceFactory}) from the slot's consistent point.
+ * The snapshot of every captured table, a FLIP-27 source. The enumerator creates the slot with an
+ * exported snapshot and plans block-range splits ({@link SnapshotEnumerator}); parallel readers
+ * import that snapshot and COPY one split at a time ({@link SnapshotReader}). In the job it is
+ * unbounded: it runs beside the stream (see {@code source.PostgresSourceFactory}) and stays alive,
+ * idle, after its splits, so that a restore with new tables can plan and read theirs.
  */
 public final class SnapshotSource
     implements Source<ChangeRow, SnapshotSplit, SnapshotState>, ResultTypeQueryable<ChangeRow> {
@@ -24,33 +24,32 @@ public final class SnapshotSource
 
   private final SnapshotSettings settings;
   private final SnapshotEncoders encoders;
-  private final boolean endAfterCheckpoint;
+  private final boolean unbounded;
 
   /**
-   * @param endAfterCheckpoint a reader reports its end only once a checkpoint after its last row has
-   *     completed, so that no snapshot row is still in flight when the stream starts (see
-   *     {@link SnapshotReader#pollNext}); false only for a snapshot read on its own, without checkpoints
+   * @param unbounded the job's source: never ends, emits "done" markers; false only for a snapshot
+   *     read on its own (tests), which ends after its last split
    */
-  public SnapshotSource(SnapshotSettings settings, SnapshotEncoders encoders, boolean endAfterCheckpoint) {
+  public SnapshotSource(SnapshotSettings settings, SnapshotEncoders encoders, boolean unbounded) {
     this.settings = settings;
     this.encoders = encoders;
-    this.endAfterCheckpoint = endAfterCheckpoint;
+    this.unbounded = unbounded;
   }
 
   @Override
   public Boundedness getBoundedness() {
-    return Boundedness.BOUNDED;
+    return unbounded ? Boundedness.CONTINUOUS_UNBOUNDED : Boundedness.BOUNDED;
   }
 
   @Override
   public SplitEnumerator<SnapshotSplit, SnapshotState> createEnumerator(SplitEnumeratorContext<SnapshotSplit> context) {
-    return new SnapshotEnumerator(context, settings);
+    return new SnapshotEnumerator(context, settings, unbounded, null);
   }
 
   @Override
   public SplitEnumerator<SnapshotSplit, SnapshotState> restoreEnumerator(SplitEnumeratorContext<SnapshotSplit> context,
       SnapshotState state) {
-    return new SnapshotEnumerator(context, settings, state);
+    return new SnapshotEnumerator(context, settings, unbounded, state);
   }
 
   @Override
@@ -65,7 +64,7 @@ public final class SnapshotSource
 
   @Override
   public SourceReader<ChangeRow, SnapshotSplit> createReader(SourceReaderContext context) {
-    return new SnapshotReader(context, settings, encoders, endAfterCheckpoint);
+    return new SnapshotReader(context, settings, encoders);
   }
 
   @Override

@@ -33,6 +33,8 @@ final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit>
   private final Map<String, SnapshotRowEncoder> encoderByTable = new HashMap<>();
   private final ArrayDeque<SnapshotSplit> splits = new ArrayDeque<>();
   private Connection pg;
+  /** The snapshot the open transaction imported ({@code null}: none open; empty: a fresh one). */
+  private String transactionSnapshot;
   private SnapshotSplit current;
   private SnapshotRowEncoder encoder;
   private CopyOut copy;
@@ -47,7 +49,7 @@ final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit>
   public RecordsWithSplitIds<ChangeRow> fetch() throws IOException {
     RecordsBySplits.Builder<ChangeRow> batch = new RecordsBySplits.Builder<>();
     try {
-      if (current == null && !startNext()) {
+      if (current == null && !startNext(batch)) {
         return batch.build();
       }
       long bytes = 0;
@@ -69,8 +71,14 @@ final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit>
     return batch.build();
   }
 
-  private boolean startNext() throws SQLException {
-    current = splits.poll();
+  /**
+   * Starts the next split of a captured table; a restored split of a table the pipeline no longer
+   * captures is finished at once, unread.
+   */
+  private boolean startNext(RecordsBySplits.Builder<ChangeRow> batch) throws SQLException {
+    while ((current = splits.poll()) != null && !tables.containsKey(current.table())) {
+      batch.addFinishedSplit(current.splitId());
+    }
     if (current == null) {
       return false;
     }
@@ -81,16 +89,37 @@ final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit>
           st.execute(setting);
         }
       }
-      SnapshotTransaction.begin(pg, current.snapshotName());
     }
+    beginTransaction(current.snapshotName());
     SourceTable table = tables.get(current.table());
-    if (table == null) {
-      throw SnapshotFailure.notCaptured(current);
-    }
     encoder = encoderByTable.computeIfAbsent(current.table(), t -> encoders.forTable(table));
     copy = pg.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + encoder.selectList() + " FROM "
         + current.relation() + current.rangeCondition() + ") TO STDOUT");
     return true;
+  }
+
+  /**
+   * One transaction for all splits of the slot's exported snapshot (imported, or its fallback after
+   * a restore). A split without one (a table added at a restore, or every table when an existing
+   * slot was kept) gets a transaction of its own, begun now: after the split was assigned, so after
+   * the enumerator put its table into the publication, and every change since is in the stream.
+   */
+  private void beginTransaction(String snapshotName) throws SQLException {
+    if (transactionSnapshot != null && !snapshotName.isEmpty() && transactionSnapshot.equals(snapshotName)) {
+      return;
+    }
+    try (java.sql.Statement st = pg.createStatement()) {
+      if (transactionSnapshot != null) {
+        st.execute("COMMIT");
+      }
+      if (snapshotName.isEmpty()) {
+        st.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      }
+    }
+    if (!snapshotName.isEmpty()) {
+      SnapshotTransaction.begin(pg, snapshotName);
+    }
+    transactionSnapshot = snapshotName;
   }
 
   /** Faults retrying cannot fix stop the job, naming the table; the rest (a lost connection) restart it. */

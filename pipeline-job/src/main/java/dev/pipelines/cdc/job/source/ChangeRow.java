@@ -8,6 +8,13 @@ import java.util.Objects;
  * operators.
  */
 public final class ChangeRow {
+  /**
+   * Which read path a row came from: the snapshot and the stream run side by side, and the
+   * reconciler ({@code job.reconcile}) drops a snapshot row whose key the stream has already
+   * changed. {@link #MARKER} rows carry no data: the snapshot source's "table done" markers.
+   */
+  public enum Origin { SNAPSHOT, STREAM, MARKER }
+
   /** Source table, {@code schema.table}. */
   public String sourceTable;
   /** The row's primary key as text, for routing every change of a key to the same sink writer. */
@@ -19,6 +26,8 @@ public final class ChangeRow {
    * when the row is complete. They are filled in before the row reaches StarRocks.
    */
   public String unavailable = "";
+  /** Where the row was read; the stream's deserializer leaves the default. */
+  public Origin origin = Origin.STREAM;
 
   public ChangeRow() {}
 
@@ -42,6 +51,7 @@ public final class ChangeRow {
     return sourceTable + "/" + key;
   }
 
+  /** Equality is of the row's content: the same row read by either path is equal. */
   @Override
   public boolean equals(Object o) {
     return o instanceof ChangeRow r && Objects.equals(sourceTable, r.sourceTable) && Objects.equals(key, r.key)

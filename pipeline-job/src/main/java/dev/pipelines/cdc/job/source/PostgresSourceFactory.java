@@ -11,18 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.cdc.connectors.base.options.StartupOptions;
-import org.apache.flink.connector.base.source.hybrid.HybridSource;
 import dev.pipelines.cdc.config.endpoint.Endpoints;
 import org.apache.flink.cdc.connectors.postgres.source.PostgresSourceBuilder.PostgresIncrementalSource;
 
 /**
- * The Postgres source of every captured table: our own snapshot ({@link SnapshotSource}: the slot
- * created with an exported snapshot, tables read with COPY in block ranges), then flink-cdc's
- * incremental source in stream-only mode from the slot's confirmed position, which is the
- * snapshot's consistent point. Flink's {@link HybridSource} switches to the stream only after every
- * snapshot reader has finished, so no change is emitted before the last snapshot row.
+ * The Postgres sources of every captured table, which run side by side: our own snapshot
+ * ({@link SnapshotSource}: the slot created with an exported snapshot, tables read with COPY in
+ * block ranges) and flink-cdc's incremental source in stream-only mode from the slot's confirmed
+ * position, which is the snapshot's consistent point, started once the slot exists
+ * ({@link SlotGatedSource}). The reconciler after them ({@code job.reconcile}) keeps a snapshot row
+ * from overwriting a newer streamed one.
  *
  * <p>With {@code startupMode: latest} there is no snapshot: the stream alone, from the newest position.
  */
@@ -35,26 +34,36 @@ public final class PostgresSourceFactory {
 
   static final java.time.Duration HEARTBEAT_INTERVAL = java.time.Duration.ofSeconds(10);
 
-  /**
-   * The source's uid. The snapshot-then-stream source's state (a HybridSource's) is not the former
-   * incremental source's, so it has a uid of its own: a checkpoint of the old job does not restore
-   * into it. The stream-only source (startupMode latest) keeps the old uid and state.
-   */
-  public static String uid(PostgresSourceConfig pg) {
-    return pg.startupMode() == StartupMode.INITIAL ? "postgres-snapshot-then-stream" : "postgres-cdc-source";
-  }
+  /** The snapshot source's uid (its state is not the former HybridSource's: no checkpoint of that restores here). */
+  public static final String SNAPSHOT_UID = "postgres-snapshot";
+  /** The stream source's uid beside the snapshot. */
+  public static final String STREAM_UID = "postgres-stream";
+  /** The stream-only source's uid (startupMode latest), unchanged so its checkpoints keep restoring. */
+  public static final String STREAM_ONLY_UID = "postgres-cdc-source";
 
   private PostgresSourceFactory() {}
 
   /**
-   * @param tables the captured tables
-   * @param starRocksTableBySource each captured table's StarRocks table ({@code db.table}), for the
-   *     TRUNCATE stop (empty: named by source only)
+   * The snapshot (unbounded: it stays alive, idle, after its splits; see {@link SnapshotSource}).
+   *
    * @param encoders how the snapshot turns each table's COPY rows into rows for StarRocks
    */
-  public static Source<ChangeRow, ?, ?> create(PostgresSourceConfig pg, Credentials credentials,
-      List<SourceTable> tables, Map<String, TableShape> shapes, Map<String, String> starRocksTableBySource,
+  public static SnapshotSource snapshot(PostgresSourceConfig pg, Credentials credentials, List<SourceTable> tables,
       PublicationMode publicationMode, SnapshotEncoders encoders) {
+    return new SnapshotSource(settings(pg, credentials, tables, publicationMode), encoders, true);
+  }
+
+  /**
+   * The stream: with a snapshot ({@code startupMode: initial}) from the slot's confirmed position
+   * ({@code committed()}: the consistent point, or where a kept slot stood), started only once the
+   * snapshot enumerator has created or kept the slot; without one from the newest position.
+   *
+   * @param starRocksTableBySource each captured table's StarRocks table ({@code db.table}), for the
+   *     TRUNCATE stop (empty: named by source only)
+   */
+  public static Source<ChangeRow, ?, ?> stream(PostgresSourceConfig pg, Credentials credentials,
+      List<SourceTable> tables, Map<String, TableShape> shapes, Map<String, String> starRocksTableBySource,
+      PublicationMode publicationMode) {
     List<String> names = tables.stream().map(SourceTable::qualifiedName).toList();
     PublicationWatch watch = new PublicationWatch(Endpoints.postgresServer(pg.host(), pg.port()), pg.database(),
         credentials, pg.publicationName(), names);
@@ -62,15 +71,15 @@ public final class PostgresSourceFactory {
       return watch.around(stream(pg, credentials, names, shapes, starRocksTableBySource, publicationMode,
           StartupOptions.latest()));
     }
-    SnapshotSource snapshot = new SnapshotSource(new SnapshotSettings(Endpoints.postgresServer(pg.host(), pg.port()),
-        pg.database(), credentials, pg.slotName(), pg.publicationName(), publicationMode, tables,
-        pg.snapshotChunkSize()), encoders, true);
-    // committed(): from the slot's confirmed_flush_lsn, which nobody advances before the stream
-    // starts: the consistent point the snapshot was read at.
-    return watch.around(HybridSource.<ChangeRow, SplitEnumerator<?, ?>>builder(snapshot)
-        .addSource(stream(pg, credentials, names, shapes, starRocksTableBySource, publicationMode,
-            StartupOptions.committed()))
-        .build());
+    return watch.around(new SlotGatedSource<>(stream(pg, credentials, names, shapes, starRocksTableBySource,
+        publicationMode, StartupOptions.committed()), new SlotGate(Endpoints.postgresServer(pg.host(), pg.port()),
+        pg.database(), credentials, pg.slotName())));
+  }
+
+  private static SnapshotSettings settings(PostgresSourceConfig pg, Credentials credentials, List<SourceTable> tables,
+      PublicationMode publicationMode) {
+    return new SnapshotSettings(Endpoints.postgresServer(pg.host(), pg.port()), pg.database(), credentials,
+        pg.slotName(), pg.publicationName(), publicationMode, tables, pg.snapshotChunkSize());
   }
 
   /** flink-cdc's incremental source, stream only (one slot, one publication, pgoutput). */

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class ExistingSlotTest {
   @Test
-  void noSlotIsCreatedAndTheOwnIdleOneRecreated() {
+  void noSlotIsCreatedAndTheOwnIdleOneKept() {
     assertThat(ExistingSlot.decide("s", "db", Optional.empty())).isEqualTo(ExistingSlot.Action.CREATE);
     assertThat(ExistingSlot.decide("s", "db", Optional.of(new ExistingSlot("s", "pgoutput", "db", null))))
-        .isEqualTo(ExistingSlot.Action.RECREATE);
+        .isEqualTo(ExistingSlot.Action.KEEP);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelines.cdc.config.endpoint.HostPort;
 import dev.pipelines.cdc.job.Credentials;
+import dev.pipelines.cdc.job.snapshot.TableProgress.Status;
 import dev.pipelines.cdc.job.source.PublicationMode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,14 +23,14 @@ import org.junit.jupiter.api.Test;
 class SnapshotEnumeratorTest {
   private static final String SNAP = "00000003-0000001B-1";
   private static final SnapshotSettings SETTINGS = new SnapshotSettings(new HostPort("localhost", 5432), "db",
-      new Credentials("u", "p", "u", "p"), "slot", "pub", PublicationMode.DISABLED, List.of(), 100);
+      new Credentials("u", "p", "u", "p"), "slot", "pub", PublicationMode.DISABLED,
+      List.of(new dev.pipelines.cdc.job.catalog.SourceTable("s", "t", List.of(), List.of("id"), false)), 100);
 
   @Test
   void oneSplitPerRequestThenNoMoreAndTheStateIsTheUnassignedSplitsAsAValue() {
     Context context = new Context();
     List<SnapshotSplit> splits = List.of(split(0), split(1), split(2));
-    SnapshotEnumerator enumerator = new SnapshotEnumerator(context, SETTINGS,
-        new SnapshotState(splits, 3, SNAP, "0/1"));
+    SnapshotEnumerator enumerator = new SnapshotEnumerator(context, SETTINGS, false, state(splits, Status.READING));
 
     enumerator.handleSplitRequest(0, null);
     enumerator.handleSplitRequest(1, null);
@@ -54,34 +55,64 @@ class SnapshotEnumeratorTest {
   }
 
   @Test
-  void everyRegisteredReaderIsSentTheCountsWhenTheyChangeAndAReaderThatJoinsIsSentThemOnItsRequest() {
+  void aTableIsDoneOnlyOnceACheckpointTakenAfterItsLastSplitCompletesAndOneReaderIsToldSo() {
     Context context = new Context();
-    context.readers.put(0, new ReaderInfo(0, "h"));
-    SnapshotSettings twoTables = new SnapshotSettings(SETTINGS.server(), "db", SETTINGS.credentials(), "slot", "pub",
-        PublicationMode.DISABLED, List.of(table("s", "t"), table("s", "u")), 100);
-    List<SnapshotSplit> splits = List.of(split(0), split(1), split(2));
-    SnapshotEnumerator enumerator = new SnapshotEnumerator(context, twoTables, new SnapshotState(splits, 3, SNAP, "0/1"));
-
+    context.readers.addAll(List.of(0, 1));
+    SnapshotEnumerator enumerator = new SnapshotEnumerator(context, SETTINGS, true,
+        state(List.of(split(0), split(1), split(2)), Status.READING));
+    enumerator.handleSourceEvent(0, new SnapshotEvents.SplitReport(true, List.of(), List.of()));
+    enumerator.handleSourceEvent(1, new SnapshotEvents.SplitReport(true, List.of(), List.of()));
+    for (int i = 0; i < 3; i++) {
+      enumerator.handleSplitRequest(i % 2, null);
+    }
     enumerator.handleSplitRequest(0, null);
-    assertThat(context.events.get(0)).as("the first request brings the counts").containsExactly(
-        new SnapshotProgress(3, 0, 2, 1));
-    context.readers.put(1, new ReaderInfo(1, "h"));
-    enumerator.addReader(1);
-    enumerator.handleSplitRequest(1, null);
-    assertThat(context.events.get(1)).containsExactly(new SnapshotProgress(3, 0, 2, 1));
-    assertThat(context.events.get(0)).as("nothing changed for reader 0").hasSize(1);
+    assertThat(context.noMoreSplits).as("the job's snapshot never ends its readers").isEmpty();
+    enumerator.handleSourceEvent(0, new SnapshotEvents.SplitReport(false, List.of(), List.of(split(0).splitId(),
+        split(2).splitId())));
+    enumerator.snapshotState(5);
+    enumerator.notifyCheckpointComplete(5);
+    assertThat(context.events).noneMatch(e -> e instanceof SnapshotEvents.TableDone);
 
-    enumerator.handleSplitRequest(0, null); // split 0 done, split 2 assigned
-    enumerator.handleSplitRequest(1, null); // split 1 done, no more
-    enumerator.handleSplitRequest(0, null); // split 2 done
-    SnapshotProgress allDone = new SnapshotProgress(3, 3, 2, 2);
-    assertThat(context.events.get(0)).containsExactly(new SnapshotProgress(3, 0, 2, 1), new SnapshotProgress(3, 1, 2, 1),
-        new SnapshotProgress(3, 2, 2, 1), allDone);
-    assertThat(context.events.get(1)).last().isEqualTo(allDone);
+    enumerator.handleSourceEvent(1, new SnapshotEvents.SplitReport(false, List.of(), List.of(split(1).splitId())));
+    assertThat(enumerator.snapshotState(6).tables()).singleElement()
+        .satisfies(t -> assertThat(t.status()).isEqualTo(Status.READ));
+    enumerator.notifyCheckpointComplete(5);
+    assertThat(context.events).as("checkpoint 5 was taken before the last split finished")
+        .noneMatch(e -> e instanceof SnapshotEvents.TableDone);
+    enumerator.notifyCheckpointComplete(6);
+    assertThat(context.events).contains(new SnapshotEvents.TableDone("s.t", 7));
+    assertThat(context.events).contains(new SnapshotEvents.Progress(3, 3, 1, 1));
+    assertThat(enumerator.snapshotState(7).tables()).singleElement()
+        .satisfies(t -> assertThat(t.status()).isEqualTo(Status.DONE));
   }
 
-  private static dev.pipelines.cdc.job.catalog.SourceTable table(String schema, String name) {
-    return new dev.pipelines.cdc.job.catalog.SourceTable(schema, name, List.of(), List.of(), false);
+  @Test
+  void afterARestoreAnAssignedSplitNoReaderHoldsWasFinishedAndATableNoLongerCapturedIsLeftOut() {
+    Context context = new Context();
+    context.readers.addAll(List.of(0, 1));
+    SnapshotSplit other = new SnapshotSplit("\"s\".\"gone\"#0", "s.gone", "\"s\".\"gone\"", SnapshotSplit.OPEN,
+        SnapshotSplit.OPEN, SNAP);
+    Map<String, String> open = new java.util.LinkedHashMap<>();
+    List.of(split(0), split(1), split(2)).forEach(s -> open.put(s.splitId(), "s.t"));
+    open.put(other.splitId(), "s.gone");
+    SnapshotState checkpoint = new SnapshotState(List.of(split(2), other), open,
+        List.of(new TableProgress("s.t", 7, 3, Status.READING), new TableProgress("s.gone", 8, 1, Status.READING)), 9,
+        SNAP, "0/1");
+    SnapshotEnumerator enumerator = new SnapshotEnumerator(context, SETTINGS, true, checkpoint);
+    assertThat(enumerator.snapshotState(1).tables()).extracting(TableProgress::table).containsExactly("s.t");
+    assertThat(enumerator.snapshotState(1).unassigned()).containsExactly(split(2));
+
+    // split 0 was finished before the barrier (nobody holds it), reader 1 still holds split 1.
+    enumerator.handleSourceEvent(0, new SnapshotEvents.SplitReport(true, List.of(), List.of()));
+    assertThat(enumerator.snapshotState(2).open()).hasSize(3);
+    enumerator.handleSourceEvent(1, new SnapshotEvents.SplitReport(true, List.of(split(1).splitId()), List.of()));
+    assertThat(enumerator.snapshotState(3).open()).containsOnlyKeys(split(1).splitId(), split(2).splitId());
+  }
+
+  private static SnapshotState state(List<SnapshotSplit> splits, Status status) {
+    Map<String, String> open = new java.util.LinkedHashMap<>();
+    splits.forEach(s -> open.put(s.splitId(), s.table()));
+    return new SnapshotState(splits, open, List.of(new TableProgress("s.t", 7, splits.size(), status)), 8, SNAP, "0/1");
   }
 
   private static SnapshotSplit split(int i) {
@@ -93,8 +124,8 @@ class SnapshotEnumeratorTest {
   private static final class Context implements SplitEnumeratorContext<SnapshotSplit> {
     final Map<Integer, List<SnapshotSplit>> assigned = new HashMap<>();
     final List<Integer> noMoreSplits = new ArrayList<>();
-    final Map<Integer, ReaderInfo> readers = new HashMap<>();
-    final Map<Integer, List<SourceEvent>> events = new HashMap<>();
+    final List<Integer> readers = new ArrayList<>();
+    final List<SourceEvent> events = new ArrayList<>();
 
     @Override
     public void assignSplits(SplitsAssignment<SnapshotSplit> assignment) {
@@ -113,7 +144,7 @@ class SnapshotEnumeratorTest {
 
     @Override
     public void sendEventToSourceReader(int subtaskId, SourceEvent event) {
-      events.computeIfAbsent(subtaskId, r -> new ArrayList<>()).add(event);
+      events.add(event);
     }
 
     @Override
@@ -123,7 +154,9 @@ class SnapshotEnumeratorTest {
 
     @Override
     public Map<Integer, ReaderInfo> registeredReaders() {
-      return readers;
+      Map<Integer, ReaderInfo> registered = new java.util.TreeMap<>();
+      readers.forEach(r -> registered.put(r, new ReaderInfo(r, "localhost")));
+      return registered;
     }
 
     @Override

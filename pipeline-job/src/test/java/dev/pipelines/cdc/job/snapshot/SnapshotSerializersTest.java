@@ -25,13 +25,18 @@ class SnapshotSerializersTest {
 
   @Test
   void stateRoundTripsWithItsOrderAndTotals() throws IOException {
-    SnapshotState state = new SnapshotState(List.of(LAST, FIRST, MIDDLE), 1234, "00000003-0000001B-1", "0/16B3748");
+    SnapshotState state = new SnapshotState(List.of(LAST, FIRST, MIDDLE),
+        java.util.Map.of(FIRST.splitId(), "s.t", "other#9", "s.parent"),
+        List.of(new TableProgress("s.t", 1, 1000, TableProgress.Status.READING),
+            new TableProgress("s.parent", 2, 234, TableProgress.Status.READ),
+            new TableProgress("s.ü", 3, 0, TableProgress.Status.DONE)), 4, "00000003-0000001B-1", "0/16B3748");
     byte[] bytes = SnapshotStateSerializer.INSTANCE.serialize(state);
     SnapshotState back = SnapshotStateSerializer.INSTANCE.deserialize(SnapshotStateSerializer.VERSION, bytes);
     assertThat(back).isEqualTo(state);
     assertThat(back.unassigned()).containsExactly(LAST, FIRST, MIDDLE);
-    SnapshotState empty = new SnapshotState(List.of(), 0, "1-2", "0/0");
-    assertThat(SnapshotStateSerializer.INSTANCE.deserialize(1, SnapshotStateSerializer.INSTANCE.serialize(empty)))
+    assertThat(back.splitsTotal()).isEqualTo(1234);
+    SnapshotState empty = new SnapshotState(List.of(), java.util.Map.of(), List.of(), 1, "", "0/0");
+    assertThat(SnapshotStateSerializer.INSTANCE.deserialize(2, SnapshotStateSerializer.INSTANCE.serialize(empty)))
         .isEqualTo(empty);
   }
 
@@ -40,15 +45,17 @@ class SnapshotSerializersTest {
     byte[] split = SnapshotSplitSerializer.INSTANCE.serialize(FIRST);
     assertThatThrownBy(() -> SnapshotSplitSerializer.INSTANCE.deserialize(2, split))
         .hasMessageContaining("unknown snapshot split version 2");
-    byte[] state = SnapshotStateSerializer.INSTANCE.serialize(new SnapshotState(List.of(FIRST), 1, "1-2", "0/1"));
-    assertThatThrownBy(() -> SnapshotStateSerializer.INSTANCE.deserialize(0, state))
-        .hasMessageContaining("unknown snapshot state version 0");
+    byte[] state = SnapshotStateSerializer.INSTANCE.serialize(new SnapshotState(List.of(FIRST), java.util.Map.of(),
+        List.of(), 1, "1-2", "0/1"));
+    assertThatThrownBy(() -> SnapshotStateSerializer.INSTANCE.deserialize(1, state))
+        .hasMessageContaining("snapshot state of version 1 (this job reads 2)")
+        .hasMessageContaining("upgradeMode: stateless");
   }
 
   @Test
   void theStateIsAValueNotAView() {
     java.util.ArrayList<SnapshotSplit> pending = new java.util.ArrayList<>(List.of(FIRST));
-    SnapshotState state = new SnapshotState(pending, 1, "1-2", "0/1");
+    SnapshotState state = new SnapshotState(pending, java.util.Map.of(), List.of(), 1, "1-2", "0/1");
     pending.add(LAST);
     assertThat(state.unassigned()).containsExactly(FIRST);
   }

@@ -1,5 +1,7 @@
 package dev.pipelines.cdc.job.source;
 
+import dev.pipelines.cdc.job.SourceGraph;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -176,9 +178,8 @@ class PostgresSourceIT {
     env.enableCheckpointing(1000);
     Map<String, TableShape> shapes = Map.of(table.qualifiedName(),
         new TableShape(Set.of("id", "n", "big", "doc"), table.primaryKey(), Set.of()));
-    var changes = env.fromSource(PostgresSourceFactory.create(config, credentials, List.of(table), shapes,
-                Map.of(), PublicationMode.DISABLED, encoders(shapes)),
-            WatermarkStrategy.noWatermarks(), "postgres-cdc", TypeInformation.of(ChangeRow.class));
+    var changes = SourceGraph.read(env, config, credentials, List.of(table), shapes, Map.of(),
+        PublicationMode.DISABLED, encoders(shapes));
     changes.addSink(collectInto(RAW));
     changes.keyBy(ChangeRow::routingKey)
         .map(new UnchangedValueResolver(config, credentials, Map.of(table.qualifiedName(), table)))
@@ -199,9 +200,7 @@ class PostgresSourceIT {
     try (var c = pg.superuserConnection()) {
       sources = CatalogTables.matching(c, List.of(tables));
     }
-    env.fromSource(PostgresSourceFactory.create(config, credentials, sources, shapes, Map.of(),
-                PublicationMode.DISABLED, encoders(shapes)),
-            WatermarkStrategy.noWatermarks(), "postgres-cdc", TypeInformation.of(ChangeRow.class))
+    SourceGraph.read(env, config, credentials, sources, shapes, Map.of(), PublicationMode.DISABLED, encoders(shapes))
         .addSink(collectInto(COLLECTED));
     return env.executeAsync("source-it");
   }
