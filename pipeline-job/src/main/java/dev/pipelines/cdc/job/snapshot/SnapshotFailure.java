@@ -66,12 +66,4 @@ final class SnapshotFailure {
       default -> new IllegalStateException("the snapshot cannot start: " + error, e);
     };
   }
-
-  /** A split restored from a checkpoint whose table the new plan does not capture. */
-  static RuntimeException notCaptured(SnapshotSplit split) {
-    return PipelineStop.stop(JobStopReason.SOURCE_NOT_READY, "the checkpoint holds unfinished snapshot splits of table "
-        + split.table() + ", which the pipeline no longer captures (dropped from the source, or no longer selected)"
-        + " and of which StarRocks holds only part: start the pipeline without its checkpoint to take a new snapshot"
-        + " (and drop its StarRocks table if it is no longer wanted)", null);
-  }
 }
