@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,6 +56,12 @@ class PipelineJobIT {
 
   @TempDir
   Path checkpoints;
+
+  /** Each test (each stress run) has a slot of its own: dropped after it. */
+  @AfterEach
+  void dropSlots(PostgresServer pg) {
+    TestSlots.dropAll(pg, "e2e_");
+  }
 
   @Test
   void snapshotThenChangesOfThreeTablesArriveExactly(PostgresServer pg, StarRocksEmulator sr) throws Exception {

@@ -51,16 +51,9 @@ class SnapshotAndStreamSideBySideIT {
   @TempDir
   Path checkpoints;
 
-  /**
-   * The Postgres server is shared by every IT of the run (at most 10 slots): each test's slot is
-   * dropped once the cancelled job has let go of it.
-   */
   @AfterEach
   void dropSlots(PostgresServer pg) {
-    await().atMost(Duration.ofSeconds(60)).until(() -> pg.replicationSlots().stream()
-        .noneMatch(slot -> slot.name().startsWith("side_") && slot.active()));
-    pg.superuserSql().execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
-        + " WHERE slot_name LIKE 'side\\_%' AND NOT active");
+    TestSlots.dropAll(pg, "side_");
   }
 
   @ParameterizedTest

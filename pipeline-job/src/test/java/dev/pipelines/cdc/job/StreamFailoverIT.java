@@ -12,6 +12,7 @@ import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StreamFailoverIT {
   @TempDir
   Path checkpoints;
+
+  @AfterEach
+  void dropSlots(PostgresServer pg) {
+    TestSlots.dropAll(pg, "failover_");
+  }
 
   @ParameterizedTest(name = "stream cut {0} ms after the snapshot landed")
   @ValueSource(ints = {0, 1500, 4000})
