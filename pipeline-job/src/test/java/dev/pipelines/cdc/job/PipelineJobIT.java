@@ -300,7 +300,7 @@ class PipelineJobIT {
             + " DELETE FROM " + schema + ".orders WHERE id = " + (base + 5) + "; COMMIT");
   }
 
-  private static long rowCount(StarRocksEmulator sr, String table) {
+  static long rowCount(StarRocksEmulator sr, String table) {
     try (Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password());
         var st = s.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM " + table)) {
       rs.next();
@@ -310,7 +310,7 @@ class PipelineJobIT {
     }
   }
 
-  private static String confirmedFlushLsn(PostgresServer pg, String slot) {
+  static String confirmedFlushLsn(PostgresServer pg, String slot) {
     return pg.replicationSlots().stream().filter(s -> s.name().equals(slot)).findFirst().orElseThrow()
         .confirmedFlushLsn();
   }

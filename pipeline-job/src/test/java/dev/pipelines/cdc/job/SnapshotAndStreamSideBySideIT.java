@@ -19,7 +19,6 @@ import dev.pipelines.cdc.testsupport.PostgresExtension;
 import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ class SnapshotAndStreamSideBySideIT {
       JobIdAwait.tablesDone(first, 3);
       twoMoreCheckpoints(first);
     }
-    long itemsBefore = rowCount(sr, schema + ".items");
+    long itemsBefore = PipelineJobIT.rowCount(sr, schema + ".items");
     List<String> two = List.of(schema + ".customers", schema + ".orders");
     try (RunningPipeline second = RunningPipeline.start(config(pg, sr, schema, two, DeliverySemantic.AT_LEAST_ONCE),
         PipelineJobIT.credentials(sr), checkpoints, 2, Optional.of(RunningPipeline.latestCheckpoint(checkpoints)))) {
@@ -113,7 +112,7 @@ class SnapshotAndStreamSideBySideIT {
       SinkEqualsSource.await(pg, sr, Duration.ofSeconds(120), SinkEqualsSource.threeTables(schema, schema).subList(0, 2));
       // The removed table's delete was committed before the changes that have arrived, so it would
       // have landed by now had its rows still been loaded.
-      assertThat(rowCount(sr, schema + ".items")).as("the removed table's StarRocks rows stay as they were")
+      assertThat(PipelineJobIT.rowCount(sr, schema + ".items")).as("the removed table's StarRocks rows stay as they were")
           .isEqualTo(itemsBefore);
     }
   }
@@ -124,7 +123,7 @@ class SnapshotAndStreamSideBySideIT {
     createTables(pg, schema);
     List<String> three = List.of(schema + ".customers", schema + ".orders", schema + ".order_items");
     pg.superuserSql().execute("SELECT pg_create_logical_replication_slot('" + schema + "_slot', 'pgoutput')");
-    String old = confirmedFlushLsn(pg, schema + "_slot");
+    String old = PipelineJobIT.confirmedFlushLsn(pg, schema + "_slot");
     // Changes after the slot's position: the stream replays them, the snapshot (fresh) holds them too.
     pg.superuserSql().execute("UPDATE " + schema + ".orders SET note = 'before the start' WHERE id % 3 = 0",
         "DELETE FROM " + schema + ".customers WHERE id % 50 = 0");
@@ -143,7 +142,7 @@ class SnapshotAndStreamSideBySideIT {
       long start = System.nanoTime();
       pg.superuserSql().execute("INSERT INTO " + schema + ".customers VALUES (999999, 'probe', null, true, now())");
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-          .until(() -> rowCount(sr, schema + ".customers WHERE id = 999999") == 1);
+          .until(() -> PipelineJobIT.rowCount(sr, schema + ".customers WHERE id = 999999") == 1);
       System.out.println("commit to visible in StarRocks after the snapshot: "
           + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
@@ -173,7 +172,7 @@ class SnapshotAndStreamSideBySideIT {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> pg.replicationSlots()
           .stream().anyMatch(slot -> slot.name().equals(schema + "_slot") && slot.active()));
       pg.superuserSql().execute("UPDATE " + schema + ".big SET n = 1, label = 'streamed' WHERE id > 95000");
-      long landed = rowCount(sr, schema + ".big");
+      long landed = PipelineJobIT.rowCount(sr, schema + ".big");
       System.out.println("rows in StarRocks when the last rows were changed: " + landed + " of 100000");
       SinkEqualsSource.await(pg, sr, Duration.ofSeconds(180), big);
       assertThat(landed).as("the change was made while the snapshot still ran").isLessThan(95000);
@@ -282,20 +281,5 @@ class SnapshotAndStreamSideBySideIT {
             StartupMode.INITIAL, 500),
         new StarRocksSinkConfig(sr.jdbcUrl(), List.of(sr.loadUrl()), schema,
             List.of(new TableRoute(schema + ".order_items", "items")), true, semantic, 1000, Map.of()));
-  }
-
-  private static long rowCount(StarRocksEmulator sr, String tableAndWhere) {
-    try (Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password());
-        var st = s.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM " + tableAndWhere)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (java.sql.SQLException e) {
-      return 0;
-    }
-  }
-
-  private static String confirmedFlushLsn(PostgresServer pg, String slot) {
-    return pg.replicationSlots().stream().filter(s -> s.name().equals(slot)).findFirst().orElseThrow()
-        .confirmedFlushLsn();
   }
 }
