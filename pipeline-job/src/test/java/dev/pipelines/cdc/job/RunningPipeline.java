@@ -1,13 +1,9 @@
 package dev.pipelines.cdc.job;
 
 import dev.pipelines.cdc.config.PipelineConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.pipelines.cdc.job.local.LatestCheckpoint;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -87,14 +83,18 @@ final class RunningPipeline implements AutoCloseable {
     return RestartCounter.restarts(client.getJobID());
   }
 
-  /** The newest completed, retained checkpoint of any job that wrote to this directory. */
+  /**
+   * The newest completed, retained checkpoint of any job that wrote to this directory (a restored job
+   * numbers its checkpoints on from the one it restored). The job's own rule, which lists again when
+   * Flink deletes a subsumed checkpoint mid-listing (a walk of our own failed on that once in 100 runs).
+   */
   Optional<Path> latestCheckpoint() {
-    return newestIn(checkpoints);
+    return LatestCheckpoint.in(checkpoints);
   }
 
   /** The newest completed checkpoint in {@code checkpoints}; fails if there is none. */
   static Path latestCheckpoint(Path checkpoints) {
-    return newestIn(checkpoints).orElseThrow(() -> new AssertionError("no completed checkpoint in " + checkpoints));
+    return LatestCheckpoint.in(checkpoints).orElseThrow(() -> new AssertionError("no completed checkpoint in " + checkpoints));
   }
 
   /** Waits (at most three minutes: a stop under a loaded CI machine once took over one) for the job to end; why it failed, or null if it did not. */
@@ -109,22 +109,6 @@ final class RunningPipeline implements AutoCloseable {
       return null;
     } catch (java.util.concurrent.ExecutionException e) {
       return e.getCause();
-    }
-  }
-
-  private static Optional<Path> newestIn(Path checkpoints) {
-    try (Stream<Path> files = Files.walk(checkpoints, 3)) {
-      return files.filter(p -> p.getFileName().toString().equals("_metadata"))
-          .map(Path::getParent)
-          .max(Comparator.comparingLong(p -> {
-            try {
-              return Files.getLastModifiedTime(p.resolve("_metadata")).toMillis();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
