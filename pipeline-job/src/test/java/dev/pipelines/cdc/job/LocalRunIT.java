@@ -63,8 +63,11 @@ class LocalRunIT {
       assertThat(end.report(config.source(), args, Optional.of(stoppedAt), "hack/run-job-local.sh"))
           .contains("stopped; running the same command again resumes from checkpoint " + stoppedAt);
     }
-    assertThat(pg.replicationSlots()).as("the stopped run's slot is kept, inactive")
-        .anyMatch(s -> s.name().equals(schema + "_slot") && !s.active());
+    // Awaited: the walsender notices the closed connection on its own time (still active right after the stop once,
+    // under a load average of 8).
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(pg.replicationSlots()).as("the stopped run's slot is kept, inactive")
+            .anyMatch(s -> s.name().equals(schema + "_slot") && !s.active()));
 
     // While it is stopped: deletes (whole rows, and in a table with a two-column key), updates, inserts, and a row
     // deleted and inserted again.
