@@ -1,6 +1,8 @@
 package dev.pipelines.cdc.emulator;
 
 import dev.pipelines.cdc.emulator.catalog.Store;
+import dev.pipelines.cdc.emulator.store.RowStore;
+import dev.pipelines.cdc.emulator.store.mariadb.MariaDbStore;
 import dev.pipelines.cdc.testsupport.MariaDbExtension;
 import dev.pipelines.cdc.testsupport.MariaDbServer;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,12 @@ class EmulatorRestartIT {
 
     @Test
     void aRestartedEmulatorFindsItsTablesAndRows(MariaDbServer mariaDb) throws Exception {
-        Store store = new Store(mariaDb.jdbcUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD);
+        aRestartedEmulatorFindsItsTablesAndRows(
+                new MariaDbStore(new Store(mariaDb.jdbcUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD)));
+    }
+
+    /** Two emulators one after the other on {@code store}: the second finds what the first loaded. */
+    static void aRestartedEmulatorFindsItsTablesAndRows(RowStore store) throws Exception {
         try (StarRocksEmulator first = StarRocksEmulator.start(EmulatorSettings.defaults(), store)) {
             Jdbc.sql(first).execute("CREATE DATABASE IF NOT EXISTS restart_db",
                     "CREATE TABLE restart_db.t (id LARGEINT NOT NULL, tags ARRAY<STRING>) PRIMARY KEY(id)");
