@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.PipelineConfigFile;
+import dev.pipelines.cdc.operator.testkit.FlinkOperatorDouble;
 import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
@@ -18,9 +19,7 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
-import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
 import org.apache.flink.kubernetes.operator.api.spec.JobState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A pipeline's life through a real API server, with the operator in its production configuration
  * (server-side apply) running as the chart's ServiceAccount (ClusterRole mode). The Flink
- * Kubernetes Operator is played by the test, through the FlinkDeployment status subresource.
+ * Kubernetes Operator 1.10 is played by {@link FlinkOperatorDouble}, through the FlinkDeployment
+ * status subresource.
  */
 class PipelineLifecycleIT {
   @RegisterExtension
@@ -104,7 +104,7 @@ class PipelineLifecycleIT {
     pipelines.submit(TestPipelines.minimal());
     pipelines.awaitFlinkDeployment(NAME);
 
-    pipelines.setFlinkStatus(NAME, JobStatus.RUNNING, ResourceLifecycleState.STABLE, null);
+    pipelines.playFlinkOperator(NAME, FlinkOperatorDouble::deployedAndRunning);
     await().atMost(Pipelines.TIMEOUT).untilAsserted(() -> {
       assertThat(pipelines.condition(NAME, ConditionTypes.READY).status()).isEqualTo("True");
       CdcPipeline p = pipelines.get(NAME);
@@ -113,8 +113,8 @@ class PipelineLifecycleIT {
       assertThat(p.getStatus().observedGeneration()).isEqualTo(p.getMetadata().getGeneration());
     });
 
-    pipelines.setFlinkStatus(NAME, JobStatus.FAILED, ResourceLifecycleState.FAILED,
-        "{\"type\":\"org.apache.flink.runtime.JobException\",\"message\":\"Recovery is suppressed by NoRestartBackoffTimeStrategy\"}");
+    pipelines.playFlinkOperator(NAME, f -> f.jobFailed(FlinkOperatorDouble.jobError(
+        "org.apache.flink.runtime.JobException", "Recovery is suppressed by NoRestartBackoffTimeStrategy")));
     await().atMost(Pipelines.TIMEOUT).untilAsserted(() -> {
       Condition ready = pipelines.condition(NAME, ConditionTypes.READY);
       assertThat(ready.status()).isEqualTo("False");
@@ -133,16 +133,29 @@ class PipelineLifecycleIT {
     pipelines.createSecrets();
     pipelines.submit(TestPipelines.minimal());
     pipelines.awaitFlinkDeployment(NAME);
+    pipelines.playFlinkOperator(NAME, FlinkOperatorDouble::deployedAndRunning);
+    await().atMost(Pipelines.TIMEOUT).untilAsserted(() ->
+        assertThat(pipelines.get(NAME).getStatus().phase()).isEqualTo(Phase.Running));
 
     pipelines.change(NAME, p -> TestPipelines.with(p, "spec.job.suspend", true));
     await().atMost(Pipelines.TIMEOUT).untilAsserted(() -> {
       assertThat(pipelines.flinkDeployment(NAME).getSpec().getJob().getState()).isEqualTo(JobState.SUSPENDED);
       assertThat(pipelines.get(NAME).getStatus().phase()).isEqualTo(Phase.Suspended);
     });
+    // The Flink operator stops the job with a savepoint and records the suspend.
+    pipelines.playFlinkOperator(NAME, FlinkOperatorDouble::specReconciled);
+    await().atMost(Pipelines.TIMEOUT).untilAsserted(() -> {
+      CdcPipeline p = pipelines.get(NAME);
+      assertThat(p.getStatus().lifecycleState()).isEqualTo("SUSPENDED");
+      assertThat(p.getStatus().phase()).isEqualTo(Phase.Suspended);
+    });
 
     pipelines.change(NAME, p -> TestPipelines.with(p, "spec.job.suspend", false));
+    await().atMost(Pipelines.TIMEOUT).untilAsserted(() ->
+        assertThat(pipelines.flinkDeployment(NAME).getSpec().getJob().getState()).isEqualTo(JobState.RUNNING));
+    // The Flink operator restores the job from that savepoint.
+    pipelines.playFlinkOperator(NAME, FlinkOperatorDouble::specReconciled);
     await().atMost(Pipelines.TIMEOUT).untilAsserted(() -> {
-      assertThat(pipelines.flinkDeployment(NAME).getSpec().getJob().getState()).isEqualTo(JobState.RUNNING);
       CdcPipeline p = pipelines.get(NAME);
       assertThat(p.getStatus().phase()).isEqualTo(Phase.Deploying);
       assertThat(p.getStatus().observedGeneration()).isEqualTo(3L);

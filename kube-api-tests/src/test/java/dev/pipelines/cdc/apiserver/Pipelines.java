@@ -3,7 +3,7 @@ package dev.pipelines.cdc.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pipelines.cdc.operator.testkit.FlinkStatuses;
+import dev.pipelines.cdc.operator.testkit.FlinkOperatorDouble;
 import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
@@ -12,12 +12,11 @@ import dev.pipelines.cdc.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
-import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
 
 /**
  * What a user and the Flink Kubernetes Operator do to pipelines in one namespace, through the
@@ -73,11 +72,23 @@ record Pipelines(KubernetesClient client, String namespace) {
     return await().atMost(TIMEOUT).until(() -> flinkDeployment(name), fd -> fd != null);
   }
 
-  /** Plays the Flink Kubernetes Operator reporting on the job, through the status subresource. */
-  void setFlinkStatus(String name, JobStatus job, ResourceLifecycleState lifecycle, String error) {
-    FlinkDeployment fd = awaitFlinkDeployment(name);
-    fd.setStatus(FlinkStatuses.of(job, lifecycle, error));
-    client.resource(fd).updateStatus();
+  /**
+   * Plays the Flink Kubernetes Operator 1.10 ({@link FlinkOperatorDouble}) on the FlinkDeployment as
+   * it is now, and writes the status it ends with through the status subresource; read again and
+   * played again on a 409 (the operator may have applied the spec meanwhile).
+   */
+  void playFlinkOperator(String name, UnaryOperator<FlinkOperatorDouble> steps) {
+    for (int attempt = 1; ; attempt++) {
+      FlinkDeployment fd = awaitFlinkDeployment(name);
+      try {
+        client.resource(steps.apply(FlinkOperatorDouble.on(fd)).deployment()).updateStatus();
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Deletes every pipeline (the operator's finalizer runs) and what they leave behind. */

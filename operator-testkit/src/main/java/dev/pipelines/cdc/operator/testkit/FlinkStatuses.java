@@ -1,21 +1,11 @@
 package dev.pipelines.cdc.operator.testkit;
 
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
-import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
-
-/** FlinkDeployment status as the Flink Kubernetes Operator reports it, for tests that play that operator. */
+/**
+ * Errors as the Flink Kubernetes Operator writes them into a FlinkDeployment's status, for tests
+ * that play that operator ({@link FlinkOperatorDouble} writes the rest of the status).
+ */
 public final class FlinkStatuses {
   private FlinkStatuses() {}
-
-  /** @param error the Flink operator's error text, or null */
-  public static FlinkDeploymentStatus of(JobStatus job, ResourceLifecycleState lifecycle, String error) {
-    FlinkDeploymentStatus status = new FlinkDeploymentStatus();
-    status.getJobStatus().setState(job);
-    status.setLifecycleState(lifecycle);
-    status.setError(error);
-    return status;
-  }
 
   /**
    * The error as the Flink Kubernetes Operator 1.10 writes it for a job that stopped itself

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.JobState;
 import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
+import org.apache.flink.kubernetes.operator.api.status.JobManagerDeploymentStatus;
 
 /**
  * What the Flink operator reports about a pipeline's FlinkDeployment, reduced to what the
@@ -21,14 +22,17 @@ import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
  * @param caughtUp the Flink operator has reconciled the FlinkDeployment's current spec (its status
  *     observedGeneration is the metadata.generation), so its error is about that spec
  * @param specRunning the FlinkDeployment's spec asks for a running job (not suspended)
+ * @param jobManagerFailed the Flink operator reports the JobManager deployment in ERROR (its pod cannot
+ *     start: ImagePullBackOff, ErrImagePull, CrashLoopBackOff, FailedCreate), with the reason in the
+ *     error; the lifecycle stays DEPLOYED (or STABLE) then, never FAILED (docs/flink-operator.md)
  */
 public record FlinkJobObservation(String name, String jobState, String lifecycleState, String error,
-    Optional<JobStopReason.Found> stop, boolean caughtUp, boolean specRunning) {
+    Optional<JobStopReason.Found> stop, boolean caughtUp, boolean specRunning, boolean jobManagerFailed) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A deployment whose status describes its running spec, with the stop its error carries. */
   public FlinkJobObservation(String name, String jobState, String lifecycleState, String error) {
-    this(name, jobState, lifecycleState, error, JobStopReason.find(error), true, true);
+    this(name, jobState, lifecycleState, error, JobStopReason.find(error), true, true, false);
   }
 
   public static FlinkJobObservation of(FlinkDeployment deployment) {
@@ -37,18 +41,20 @@ public record FlinkJobObservation(String name, String jobState, String lifecycle
     boolean specRunning = deployment.getSpec() == null || deployment.getSpec().getJob() == null
         || deployment.getSpec().getJob().getState() != JobState.SUSPENDED;
     if (status == null) {
-      return new FlinkJobObservation(name, null, null, null, Optional.empty(), false, specRunning);
+      return new FlinkJobObservation(name, null, null, null, Optional.empty(), false, specRunning, false);
     }
     String jobState =
         status.getJobStatus() == null || status.getJobStatus().getState() == null
             ? null
             : status.getJobStatus().getState().name();
+    // Computed from the status by the API class, as the Flink operator computes what it writes.
     String lifecycle = status.getLifecycleState() == null ? null : status.getLifecycleState().name();
     Long generation = deployment.getMetadata().getGeneration();
     boolean caughtUp = generation == null || status.getObservedGeneration() == null
         || Objects.equals(generation, status.getObservedGeneration());
     return new FlinkJobObservation(name, jobState, lifecycle, errorMessage(status.getError()),
-        JobStopReason.find(errorText(status.getError())), caughtUp, specRunning);
+        JobStopReason.find(errorText(status.getError())), caughtUp, specRunning,
+        status.getJobManagerDeploymentStatus() == JobManagerDeploymentStatus.ERROR);
   }
 
   /**
@@ -119,11 +125,20 @@ public record FlinkJobObservation(String name, String jobState, String lifecycle
     return "RUNNING".equals(jobState) && !"FAILED".equals(lifecycleState);
   }
 
+  /**
+   * The job failed (Flink's FAILED), the Flink operator refused the spec before anything was
+   * deployed (lifecycle FAILED: an error before the first deployment), or the JobManager cannot start.
+   */
   public boolean failed() {
-    return "FAILED".equals(jobState) || "FAILED".equals(lifecycleState);
+    return "FAILED".equals(jobState) || "FAILED".equals(lifecycleState) || jobManagerFailed;
   }
 
+  /**
+   * Nothing runs because the spec says so: the Flink operator recorded the suspend (lifecycle
+   * SUSPENDED), or the deployment was suspended before its first deployment, which the Flink
+   * operator then never deploys (it stays CREATED).
+   */
   public boolean suspended() {
-    return "SUSPENDED".equals(lifecycleState);
+    return "SUSPENDED".equals(lifecycleState) || (!specRunning && "CREATED".equals(lifecycleState));
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.PipelineConfigFile;
 import dev.pipelines.cdc.operator.FakeDatabases;
+import dev.pipelines.cdc.operator.testkit.FlinkOperatorDouble;
 import dev.pipelines.cdc.operator.testkit.FlinkStatuses;
 import dev.pipelines.cdc.operator.MockServerOperator;
 import dev.pipelines.cdc.operator.testkit.TestPipelines;
@@ -25,9 +26,7 @@ import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
-import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
 import org.apache.flink.kubernetes.operator.api.spec.JobState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The operator, in-process, against the fabric8 mock API server in CRUD mode. The Flink
- * Kubernetes Operator is played by the test: it patches FlinkDeployment status as Flink would.
+ * Kubernetes Operator is played by {@link FlinkOperatorDouble}: the FlinkDeployment status its 1.10
+ * writes at each step.
  */
 @EnableKubernetesMockClient(crud = true)
 class CdcPipelineReconcilerIT {
@@ -102,15 +102,16 @@ class CdcPipelineReconcilerIT {
     client.resource(fresh(TestPipelines.minimal())).create();
     awaitFlinkDeployment();
 
-    setFlinkStatus(JobStatus.RUNNING, ResourceLifecycleState.STABLE, null);
+    playFlinkOperator(FlinkOperatorDouble::deployedAndRunning);
     await().atMost(TIMEOUT).untilAsserted(() -> {
       assertThat(ready().status()).isEqualTo("True");
       assertThat(pipeline().getStatus().jobState()).isEqualTo("RUNNING");
+      assertThat(pipeline().getStatus().lifecycleState()).isEqualTo("STABLE");
       assertThat(pipeline().getStatus().phase()).isEqualTo(Phase.Running);
     });
 
-    setFlinkStatus(JobStatus.FAILED, ResourceLifecycleState.FAILED,
-        "{\"type\":\"org.apache.flink.runtime.JobException\",\"message\":\"Recovery is suppressed by NoRestartBackoffTimeStrategy\"}");
+    playFlinkOperator(f -> f.jobFailed(FlinkOperatorDouble.jobError("org.apache.flink.runtime.JobException",
+        "Recovery is suppressed by NoRestartBackoffTimeStrategy")));
     await().atMost(TIMEOUT).untilAsserted(() -> {
       Condition ready = ready();
       assertThat(ready.status()).isEqualTo("False");
@@ -120,24 +121,45 @@ class CdcPipelineReconcilerIT {
     });
     await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events())
         .extracting(Event::getReason).contains(Reasons.RUNNING, Reasons.JOB_FAILED));
+
+    // kubernetes.operator.job.restart.failed: the Flink operator redeploys it, and it runs again.
+    playFlinkOperator(FlinkOperatorDouble::failedJobRestarted);
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pipeline().getStatus().phase()).isEqualTo(Phase.Deploying));
+    playFlinkOperator(FlinkOperatorDouble::jobRunning);
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ready().status()).isEqualTo("True"));
+  }
+
+  /** A JobManager that cannot start (here its image): the Flink operator's ERROR is a failure, with its message. */
+  @Test
+  void aJobManagerThatCannotStartIsAFailure() {
+    createSecrets();
+    client.resource(fresh(TestPipelines.minimal())).create();
+    awaitFlinkDeployment();
+
+    playFlinkOperator(f -> f.firstReconcile().jobManagerFailed("ImagePullBackOff",
+        "Back-off pulling image \"cdc-pipelines/pipeline-job:test\""));
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      Condition ready = ready();
+      assertThat(ready.reason()).isEqualTo(Reasons.JOB_FAILED);
+      assertThat(ready.message()).isEqualTo("Back-off pulling image \"cdc-pipelines/pipeline-job:test\"");
+      assertThat(pipeline().getStatus().phase()).isEqualTo(Phase.Failed);
+    });
   }
 
   /**
    * A refused row: the operator holds the job suspended (the Flink operator would only redeploy it
-   * into the same failure) until the spec changes. The test plays the Flink operator: it reports the
-   * failure for the FlinkDeployment's current generation, and a later spec is not reconciled yet.
+   * into the same failure) until the spec changes. The Flink operator reports the failure for the
+   * FlinkDeployment's current generation; a later spec is not reconciled yet.
    */
   @Test
   void aRefusedRowHoldsTheJobSuspendedUntilTheSpecChanges() {
     createSecrets();
     client.resource(fresh(TestPipelines.minimal())).create();
-    FlinkDeployment fd = awaitFlinkDeployment();
+    awaitFlinkDeployment();
     String stop = "table public.orders (StarRocks dw.orders), column note, key id=7: StarRocks refused the load";
 
-    fd.setStatus(FlinkStatuses.of(JobStatus.FAILED, ResourceLifecycleState.FAILED,
-        FlinkStatuses.stoppedJobError("[RowRejected] " + stop)));
-    fd.getStatus().setObservedGeneration(fd.getMetadata().getGeneration());
-    client.resource(fd).updateStatus();
+    playFlinkOperator(f -> f.deployedAndRunning().jobFailed(FlinkStatuses.stoppedJobError("[RowRejected] " + stop)));
 
     await().atMost(TIMEOUT).untilAsserted(() -> {
       assertThat(awaitFlinkDeployment().getSpec().getJob().getState()).isEqualTo(JobState.SUSPENDED);
@@ -146,6 +168,8 @@ class CdcPipelineReconcilerIT {
       assertThat(ready.message()).startsWith(stop).contains("set spec.job.suspend to true and then back to false");
       assertThat(pipeline().getStatus().phase()).isEqualTo(Phase.Failed);
     });
+    // (The Flink operator's recording of the suspend is not played here: the mock server's update of the
+    // FlinkDeployment replaces its status, which a real API server keeps. PipelineLifecycleIT plays it.)
 
     change(p -> TestPipelines.with(p, "spec.job.parallelism", 2));
 
@@ -245,10 +269,9 @@ class CdcPipelineReconcilerIT {
     return client.v1().events().inNamespace(TestPipelines.NAMESPACE).list().getItems();
   }
 
-  /** Plays the Flink Kubernetes Operator reporting on the job. */
-  private static void setFlinkStatus(JobStatus job, ResourceLifecycleState lifecycle, String error) {
+  /** Plays the Flink Kubernetes Operator 1.10 on the FlinkDeployment as it is now, and writes the status it ends with. */
+  private static void playFlinkOperator(UnaryOperator<FlinkOperatorDouble> steps) {
     FlinkDeployment fd = awaitFlinkDeployment();
-    fd.setStatus(FlinkStatuses.of(job, lifecycle, error));
-    client.resource(fd).updateStatus();
+    client.resource(steps.apply(FlinkOperatorDouble.on(fd)).deployment()).updateStatus();
   }
 }

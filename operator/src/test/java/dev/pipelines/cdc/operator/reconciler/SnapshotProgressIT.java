@@ -12,7 +12,7 @@ import dev.pipelines.cdc.operator.api.v1alpha1.SnapshotPhase;
 import dev.pipelines.cdc.operator.api.v1alpha1.SnapshotStatus;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.progress.RestSnapshotProgress;
-import dev.pipelines.cdc.operator.testkit.FlinkStatuses;
+import dev.pipelines.cdc.operator.testkit.FlinkOperatorDouble;
 import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.testsupport.flink.FakeJobManager;
 import dev.pipelines.cdc.testsupport.flink.RecordedJob;
@@ -22,9 +22,7 @@ import io.javaoperatorsdk.operator.Operator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
-import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +64,7 @@ class SnapshotProgressIT {
     assertThat(jobManager.requests()).as("no job running: the JobManager is not asked").isEmpty();
 
     RECORDED.serveOn(jobManager, "subtasks-metrics-snapshot-running.json");
-    setFlinkStatus(JobStatus.RUNNING);
+    deployAndRunTheRecordedJob();
     await().atMost(TIMEOUT).untilAsserted(() -> assertThat(snapshot()).satisfies(s -> {
       assertThat(s.phase()).isEqualTo(SnapshotPhase.Running);
       assertThat(s.tablesTotal()).isEqualTo(2);
@@ -112,9 +110,13 @@ class SnapshotProgressIT {
     return client.resources(FlinkDeployment.class).inNamespace(TestPipelines.NAMESPACE).withName("orders").get();
   }
 
-  private static void setFlinkStatus(JobStatus job) {
-    FlinkDeployment fd = flinkDeployment();
-    fd.setStatus(FlinkStatuses.of(job, ResourceLifecycleState.STABLE, null));
+  /**
+   * The Flink operator 1.10 deploys the job and reports it RUNNING (FlinkOperatorDouble). It assigns
+   * a new job id at each submission; the fake JobManager answers for the recorded job, so the test
+   * gives the job that id.
+   */
+  private static void deployAndRunTheRecordedJob() {
+    FlinkDeployment fd = FlinkOperatorDouble.on(flinkDeployment()).deployedAndRunning().deployment();
     fd.getStatus().getJobStatus().setJobId(RECORDED.jobId());
     client.resource(fd).updateStatus();
   }

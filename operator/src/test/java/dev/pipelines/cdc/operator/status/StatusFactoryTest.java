@@ -85,6 +85,31 @@ class StatusFactoryTest {
     assertThat(cond(s, ConditionTypes.JOB_RUNNING).message()).contains("replication slot is kept");
   }
 
+  /** Created suspended: the Flink operator never deploys it and leaves it CREATED, so it is suspended, not suspending. */
+  @Test
+  void createdSuspendedIsSuspended() {
+    FlinkJobObservation created = new FlinkJobObservation("orders", null, "CREATED", null, Optional.empty(), true,
+        false, false);
+
+    CdcPipelineStatus s = StatusFactory.build(null, seen(List.of(), CREDS_OK, created, true), T0);
+
+    assertThat(s.phase()).isEqualTo(Phase.Suspended);
+    assertThat(cond(s, ConditionTypes.JOB_RUNNING).message()).contains("replication slot is kept");
+  }
+
+  /** The Flink operator's JobManager deployment ERROR (its pod cannot start): JobFailed with its message. */
+  @Test
+  void aJobManagerInErrorIsFailed() {
+    FlinkJobObservation error = new FlinkJobObservation("orders", "RECONCILING", "DEPLOYED",
+        "Back-off pulling image \"x\"", Optional.empty(), true, true, true);
+
+    CdcPipelineStatus s = StatusFactory.build(null, seen(List.of(), CREDS_OK, error, false), T0);
+
+    assertThat(s.phase()).isEqualTo(Phase.Failed);
+    assertThat(cond(s, ConditionTypes.JOB_RUNNING).reason()).isEqualTo(Reasons.JOB_FAILED);
+    assertThat(cond(s, ConditionTypes.JOB_RUNNING).message()).isEqualTo("Back-off pulling image \"x\"");
+  }
+
   @Test
   void deployingUntilFlinkReportsRunning() {
     FlinkJobObservation deploying = new FlinkJobObservation("orders", "RECONCILING", "DEPLOYED", null);
@@ -106,7 +131,8 @@ class StatusFactoryTest {
 
   @Test
   void transitionMovesOnlyTheFlippedConditionsTime() {
-    FlinkJobObservation deploying = new FlinkJobObservation("orders", null, "DEPLOYED", null);
+    // As the Flink operator 1.10 writes a submitted job: RECONCILING until Flink reports it.
+    FlinkJobObservation deploying = new FlinkJobObservation("orders", "RECONCILING", "DEPLOYED", null);
     CdcPipelineStatus first = StatusFactory.build(null, seen(List.of(), CREDS_OK, deploying, false), T0);
 
     CdcPipelineStatus running = StatusFactory.build(first, seen(List.of(), CREDS_OK, RUNNING, false), T1);

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelines.cdc.config.JobStopReason;
 import dev.pipelines.cdc.operator.FakeDatabases;
+import dev.pipelines.cdc.operator.testkit.FlinkOperatorDouble;
 import dev.pipelines.cdc.operator.testkit.FlinkStatuses;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipelineStatus;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
-import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
-import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
-import org.apache.flink.kubernetes.operator.api.spec.JobSpec;
 import org.apache.flink.kubernetes.operator.api.spec.JobState;
 import org.junit.jupiter.api.Test;
 
@@ -30,24 +26,35 @@ class StopHoldTest {
   private static final String ROW_STOP = "table shop.orders (StarRocks dw.orders), column note, key id=1000:"
       + " StarRocks refused the load (too many filtered rows): NULL value in non-nullable column 'note'";
 
-  static FlinkDeployment deployment(long generation, Long observedGeneration, JobState specState, String error) {
-    FlinkDeployment fd = new FlinkDeployment();
-    fd.setMetadata(new ObjectMetaBuilder().withName("orders").withGeneration(generation).build());
-    FlinkDeploymentSpec spec = new FlinkDeploymentSpec();
-    JobSpec job = new JobSpec();
-    job.setState(specState);
-    spec.setJob(job);
-    fd.setSpec(spec);
-    fd.getStatus().getJobStatus().setState(JobStatus.FAILED);
-    fd.getStatus().setLifecycleState(ResourceLifecycleState.FAILED);
-    fd.getStatus().setObservedGeneration(observedGeneration);
-    fd.getStatus().setError(error);
+  /**
+   * The Flink operator 1.10 (FlinkOperatorDouble) reports the job FAILED with {@code error} for the
+   * FlinkDeployment's spec at {@code generation}: observedGeneration = generation.
+   */
+  static FlinkDeployment failedAt(long generation, String error) {
+    FlinkDeployment fd = FlinkJobObservationTest.ours();
+    fd.getMetadata().setGeneration(generation);
+    return FlinkOperatorDouble.on(fd).deployedAndRunning().jobFailed(error).deployment();
+  }
+
+  /** Our operator changed the spec (suspended it, or anything else) after the failure; the Flink operator has not reconciled it yet. */
+  static FlinkDeployment changedAfterFailure(long generation, JobState specState, String error) {
+    FlinkDeployment fd = failedAt(generation - 1, error);
+    fd.getSpec().getJob().setState(specState);
+    fd.getSpec().getJob().setParallelism(fd.getSpec().getJob().getParallelism() + 1);
+    fd.getMetadata().setGeneration(generation);
     return fd;
+  }
+
+  /** The failed job suspended by our operator at {@code generation}, and that suspend reconciled: the error is gone. */
+  static FlinkDeployment suspendedAt(long generation) {
+    FlinkDeployment fd = changedAfterFailure(generation, JobState.SUSPENDED,
+        FlinkStatuses.stoppedJobError(JobStopReason.ROW_REJECTED.message(ROW_STOP)));
+    return FlinkOperatorDouble.on(fd).specReconciled().deployment();
   }
 
   @Test
   void theStopsReasonAndMessageAreFoundAmongTheCausesTheFlinkOperatorKept() {
-    FlinkJobObservation seen = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
+    FlinkJobObservation seen = FlinkJobObservation.of(failedAt(3,
         FlinkStatuses.stoppedJobError(JobStopReason.ROW_REJECTED.message(ROW_STOP))));
 
     assertThat(seen.error()).isEqualTo("The failure is not recoverable");
@@ -58,7 +65,7 @@ class StopHoldTest {
 
   @Test
   void aRefusedRowHoldsTheJobAndTheConditionSaysWhyAndHowToResume() {
-    FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
+    FlinkJobObservation failed = FlinkJobObservation.of(failedAt(3,
         FlinkStatuses.stoppedJobError(JobStopReason.ROW_REJECTED.message(ROW_STOP))));
 
     Optional<StopHold.Held> held = StopHold.of(2, null, Optional.of(failed));
@@ -77,7 +84,7 @@ class StopHoldTest {
   void aSourceThatIsNotAsTheJobNeedsItHoldsTheJobUntilFixed() {
     String stop = "public.orders was removed from publication pub while the pipeline ran; as its owner run ALTER"
         + " PUBLICATION pub ADD TABLE public.orders; then start the pipeline without its checkpoint (a new snapshot)";
-    FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
+    FlinkJobObservation failed = FlinkJobObservation.of(failedAt(3,
         FlinkStatuses.stoppedJobError(JobStopReason.SOURCE_NOT_READY.message(stop))));
 
     Optional<StopHold.Held> held = StopHold.of(2, null, Optional.of(failed));
@@ -95,11 +102,11 @@ class StopHoldTest {
   /** Once suspended, the FlinkDeployment may no longer show the error: the status remembers the hold. */
   @Test
   void theHoldLastsForTheSameGenerationAndEndsWithASpecChange() {
-    FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
+    FlinkJobObservation failed = FlinkJobObservation.of(failedAt(3,
         FlinkStatuses.stoppedJobError(JobStopReason.TRUNCATE_NOT_REPLICATED.message("table public.orders was truncated"))));
     CdcPipelineStatus heldStatus = StatusFactory.build(null, seen(2, failed, StopHold.of(2, null, Optional.of(failed))), T0);
     // The Flink operator suspended the job and cleared its error.
-    FlinkJobObservation suspended = FlinkJobObservation.of(deployment(4, 4L, JobState.SUSPENDED, null));
+    FlinkJobObservation suspended = FlinkJobObservation.of(suspendedAt(4));
 
     Optional<StopHold.Held> stillHeld = StopHold.of(2, heldStatus, Optional.of(suspended));
     CdcPipelineStatus again = StatusFactory.build(heldStatus, seen(2, suspended, stillHeld), T0);
@@ -122,11 +129,11 @@ class StopHoldTest {
   void anOldErrorDoesNotHoldAgainAfterTheRelease() {
     String error = FlinkStatuses.stoppedJobError(JobStopReason.ROW_REJECTED.message(ROW_STOP));
 
-    assertThat(StopHold.of(3, null, Optional.of(FlinkJobObservation.of(deployment(4, 4L, JobState.SUSPENDED, error)))))
+    assertThat(StopHold.of(3, null, Optional.of(FlinkJobObservation.of(changedAfterFailure(4, JobState.SUSPENDED, error)))))
         .as("error on the suspended deployment").isEmpty();
-    assertThat(StopHold.of(3, null, Optional.of(FlinkJobObservation.of(deployment(5, 4L, JobState.RUNNING, error)))))
+    assertThat(StopHold.of(3, null, Optional.of(FlinkJobObservation.of(changedAfterFailure(5, JobState.RUNNING, error)))))
         .as("error from before the Flink operator reconciled the running spec").isEmpty();
-    assertThat(StopHold.of(3, null, Optional.of(FlinkJobObservation.of(deployment(5, 5L, JobState.RUNNING, error)))))
+    assertThat(StopHold.of(3, null, Optional.of(FlinkJobObservation.of(failedAt(5, error)))))
         .as("the same row refused again after the release").isPresent();
   }
 
@@ -134,7 +141,7 @@ class StopHoldTest {
   @Test
   void aSchemaChangeIsShownButNotHeld() {
     String message = "table shop.orders changed while the job ran: new columns [tier]";
-    FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
+    FlinkJobObservation failed = FlinkJobObservation.of(failedAt(3,
         FlinkStatuses.stoppedJobError(JobStopReason.SCHEMA_CHANGED.message(message))));
 
     Optional<StopHold.Held> held = StopHold.of(2, null, Optional.of(failed));
@@ -158,7 +165,7 @@ class StopHoldTest {
         + " checkpoint 7 for operator Sink: starrocks-sink (1/2)#0.\"},{\"type\":"
         + "\"org.apache.flink.runtime.checkpoint.CheckpointException\",\"message\":\"Could not complete snapshot 7"
         + " for operator Sink: starrocks-sink (1/2)#0. Failure reason: Checkpoint was declined.\"}]}";
-    FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING, error));
+    FlinkJobObservation failed = FlinkJobObservation.of(failedAt(3, error));
 
     Optional<StopHold.Held> held = StopHold.of(2, null, Optional.of(failed));
     CdcPipelineStatus s = StatusFactory.build(null, seen(2, failed, held), T0);
@@ -169,13 +176,13 @@ class StopHoldTest {
     assertThat(jobRunning.message()).contains("kubernetes.operator.exception.throwable.list.max.count")
         .contains("[RowRejected]").endsWith(StopHold.HOW_TO_RESUME);
     assertThat(s.phase()).isEqualTo(Phase.Failed);
-    assertThat(StopHold.of(2, s, Optional.of(FlinkJobObservation.of(deployment(4, 4L, JobState.SUSPENDED, null)))))
+    assertThat(StopHold.of(2, s, Optional.of(FlinkJobObservation.of(suspendedAt(4)))))
         .as("held until the spec changes").isPresent();
   }
 
   @Test
   void aFailureWithoutAMarkerStaysJobFailed() {
-    FlinkJobObservation failed = FlinkJobObservation.of(deployment(3, 3L, JobState.RUNNING,
+    FlinkJobObservation failed = FlinkJobObservation.of(failedAt(3,
         "{\"type\":\"java.net.ConnectException\",\"message\":\"Connection refused\",\"throwableList\":[]}"));
 
     assertThat(StopHold.of(2, null, Optional.of(failed))).isEmpty();
