@@ -41,7 +41,7 @@ final class OperatorBench {
     return kinds;
   }
 
-  private static List<String> jvmOptions(BenchContext ctx) {
+  static List<String> jvmOptions(BenchContext ctx) {
     List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + HEAP,
         "-Dlog4j2.configurationFile=" + ctx.paths.log4jConfig()));
     if (Boolean.getBoolean("bench.profile")) {
