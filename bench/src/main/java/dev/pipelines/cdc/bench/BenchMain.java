@@ -43,10 +43,12 @@ public final class BenchMain {
         StarRocksEmulator sr = sizes.operatorOnly() ? null
             : StarRocksEmulator.startOwning(EmulatorSettings.defaults(), STORE)) {
       ctx = new BenchContext(paths, sizes, pg, sr);
-      ctx.notes.add("job: its own JVM (BenchJobMain = the production graph in a Flink local mini-cluster), -Xmx"
-          + sizes.jobHeap() + "; sink: the StarRocks emulator, not StarRocks, rows in its "
-          + (STORE == StoreKind.MEMORY ? "memory store (-Dbench.store=mariadb for MariaDB)" : "MariaDB store"));
-      ctx.notes.add("limits (COPY, decoding) are the best of " + PostgresLimits.TRIES + " tries on the same server");
+      if (!sizes.operatorOnly()) {
+        ctx.notes.add("job: its own JVM (BenchJobMain = the production graph in a Flink local mini-cluster), -Xmx"
+            + sizes.jobHeap() + "; sink: the StarRocks emulator, not StarRocks, rows in its "
+            + (STORE == StoreKind.MEMORY ? "memory store (-Dbench.store=mariadb for MariaDB)" : "MariaDB store"));
+        ctx.notes.add("limits (COPY, decoding) are the best of " + PostgresLimits.TRIES + " tries on the same server");
+      }
       if (sizes.runs("snapshot") || sizes.runs("streaming")) {
         SnapshotBench.narrow(ctx);
       }
