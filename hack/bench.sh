@@ -5,6 +5,7 @@
 #
 #   hack/bench.sh [--quick|--large] [--rows N] [--wide-rows N] [--inserts N] [--samples N] [--rate N]
 #                 [--emulator-rows N] [--pipelines N] [--job-heap 320m] [--only snapshot,streaming,wide,freshness,operator]
+#                 [--api-server mock|real]   (real: the operator phase on kube-apiserver + etcd, see bench/README.md)
 #
 # BENCH_JAVA_OPTS=-Dbench.profile=true records a JFR profile of each job JVM (bench/target/bench-logs/*.jfr);
 # BENCH_JAVA_OPTS=-Dbench.store=mariadb keeps the emulator's rows in MariaDB instead of memory (the default).

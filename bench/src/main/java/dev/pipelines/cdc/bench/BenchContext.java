@@ -33,12 +33,15 @@ public final class BenchContext {
   /** The sink's own rate for narrow rows, measured in the snapshot phase (null until then). */
   Double sinkNarrowRate;
 
+  /** @param pg null, as {@code sr}, when only the operator phase runs */
   BenchContext(BenchPaths paths, BenchSizes sizes, PostgresServer pg, StarRocksEmulator sr) {
     this.paths = paths;
     this.sizes = sizes;
     this.pg = pg;
     this.sr = sr;
-    sr.addVisibleChangesListener(visible);
+    if (sr != null) {
+      sr.addVisibleChangesListener(visible);
+    }
   }
 
   /** Drops a database in the emulator once its phase is checked (frees the memory store). */

@@ -38,13 +38,17 @@ public final class BenchMain {
     System.out.println("[bench] " + machine + ", sizes " + sizes);
     BenchContext ctx = null;
     Throwable broken = null;
-    try (PostgresServer pg = PostgresServer.start();
-        StarRocksEmulator sr = StarRocksEmulator.startOwning(EmulatorSettings.defaults(), STORE)) {
+    // The operator phase alone needs neither Postgres nor the emulator (its databases always pass preflight).
+    try (PostgresServer pg = sizes.operatorOnly() ? null : PostgresServer.start();
+        StarRocksEmulator sr = sizes.operatorOnly() ? null
+            : StarRocksEmulator.startOwning(EmulatorSettings.defaults(), STORE)) {
       ctx = new BenchContext(paths, sizes, pg, sr);
-      ctx.notes.add("job: its own JVM (BenchJobMain = the production graph in a Flink local mini-cluster), -Xmx"
-          + sizes.jobHeap() + "; sink: the StarRocks emulator, not StarRocks, rows in its "
-          + (STORE == StoreKind.MEMORY ? "memory store (-Dbench.store=mariadb for MariaDB)" : "MariaDB store"));
-      ctx.notes.add("limits (COPY, decoding) are the best of " + PostgresLimits.TRIES + " tries on the same server");
+      if (!sizes.operatorOnly()) {
+        ctx.notes.add("job: its own JVM (BenchJobMain = the production graph in a Flink local mini-cluster), -Xmx"
+            + sizes.jobHeap() + "; sink: the StarRocks emulator, not StarRocks, rows in its "
+            + (STORE == StoreKind.MEMORY ? "memory store (-Dbench.store=mariadb for MariaDB)" : "MariaDB store"));
+        ctx.notes.add("limits (COPY, decoding) are the best of " + PostgresLimits.TRIES + " tries on the same server");
+      }
       if (sizes.runs("snapshot") || sizes.runs("streaming")) {
         SnapshotBench.narrow(ctx);
       }
@@ -55,7 +59,11 @@ public final class BenchMain {
         FreshnessBench.run(ctx);
       }
       if (sizes.runs("operator")) {
-        OperatorBench.run(ctx);
+        if (sizes.apiServer() == BenchSizes.ApiServerKind.REAL) {
+          OperatorRealApiBench.run(ctx);
+        } else {
+          OperatorBench.run(ctx);
+        }
       }
     } catch (Throwable e) {
       broken = e;

@@ -17,19 +17,38 @@ import java.util.Set;
  * @param pipelines CdcPipelines applied in the operator run
  * @param jobHeap the job JVM's -Xmx
  * @param phases which parts to run (snapshot, streaming, wide, freshness, operator)
+ * @param apiServer the API server the operator phase runs against: the fabric8 mock server (default) or a real
+ *     kube-apiserver + etcd ({@code --api-server real}, binaries from hack/kube-api-binaries.sh)
  */
 public record BenchSizes(long rows, long wideRows, long inserts, int freshnessSamples, int freshnessPerSecond,
-    long emulatorRows, int pipelines, String jobHeap, Set<String> phases) {
+    long emulatorRows, int pipelines, String jobHeap, Set<String> phases, ApiServerKind apiServer) {
+
+  /** Where the operator phase's CdcPipelines live. */
+  public enum ApiServerKind {
+    /** fabric8's mock API server (CRUD mode) in the harness JVM; the operator with server-side apply off. */
+    MOCK,
+    /** kube-apiserver + etcd on loopback (kube-api-support); the operator with its production configuration. */
+    REAL;
+
+    static ApiServerKind parse(String value) {
+      return switch (value) {
+        case "mock" -> MOCK;
+        case "real" -> REAL;
+        default -> throw new IllegalArgumentException("--api-server " + value + ": use mock or real");
+      };
+    }
+  }
 
   public static final List<String> ALL_PHASES = List.of("snapshot", "streaming", "wide", "freshness", "operator");
 
   public static BenchSizes defaults() {
     return new BenchSizes(1_000_000, 200_000, 200_000, 200, 20, 200_000, 1_000, "320m",
-        new LinkedHashSet<>(ALL_PHASES));
+        new LinkedHashSet<>(ALL_PHASES), ApiServerKind.MOCK);
   }
 
   public static BenchSizes quick() {
-    return new BenchSizes(100_000, 20_000, 20_000, 200, 40, 50_000, 200, "320m", new LinkedHashSet<>(ALL_PHASES));
+    return new BenchSizes(100_000, 20_000, 20_000, 200, 40, 50_000, 200, "320m", new LinkedHashSet<>(ALL_PHASES),
+        ApiServerKind.MOCK);
   }
 
   /**
@@ -42,7 +61,7 @@ public record BenchSizes(long rows, long wideRows, long inserts, int freshnessSa
   public static BenchSizes large() {
     BenchSizes d = defaults();
     return new BenchSizes(10_000_000, d.wideRows, d.inserts, d.freshnessSamples, d.freshnessPerSecond, 1_000_000,
-        d.pipelines, d.jobHeap, d.phases);
+        d.pipelines, d.jobHeap, d.phases, d.apiServer);
   }
 
   public long updates() {
@@ -53,13 +72,18 @@ public record BenchSizes(long rows, long wideRows, long inserts, int freshnessSa
     return Math.min(inserts / 10, rows / 4);
   }
 
+  /** Only the operator phase runs: no Postgres and no emulator are needed. */
+  public boolean operatorOnly() {
+    return phases.equals(Set.of("operator"));
+  }
+
   public boolean runs(String phase) {
     return phases.contains(phase);
   }
 
   /**
    * {@code [--quick|--large] [--rows N] [--wide-rows N] [--inserts N] [--samples N] [--rate N]
-   * [--emulator-rows N] [--pipelines N] [--job-heap 320m] [--only a,b]}.
+   * [--emulator-rows N] [--pipelines N] [--job-heap 320m] [--only a,b] [--api-server mock|real]}.
    */
   public static BenchSizes parse(String... args) {
     List<String> list = List.of(args);
@@ -78,23 +102,25 @@ public record BenchSizes(long rows, long wideRows, long inserts, int freshnessSa
       String v = args[++i];
       s = switch (a) {
         case "--rows" -> new BenchSizes(Long.parseLong(v), s.wideRows, s.inserts, s.freshnessSamples,
-            s.freshnessPerSecond, s.emulatorRows, s.pipelines, s.jobHeap, s.phases);
+            s.freshnessPerSecond, s.emulatorRows, s.pipelines, s.jobHeap, s.phases, s.apiServer);
         case "--wide-rows" -> new BenchSizes(s.rows, Long.parseLong(v), s.inserts, s.freshnessSamples,
-            s.freshnessPerSecond, s.emulatorRows, s.pipelines, s.jobHeap, s.phases);
+            s.freshnessPerSecond, s.emulatorRows, s.pipelines, s.jobHeap, s.phases, s.apiServer);
         case "--inserts" -> new BenchSizes(s.rows, s.wideRows, Long.parseLong(v), s.freshnessSamples,
-            s.freshnessPerSecond, s.emulatorRows, s.pipelines, s.jobHeap, s.phases);
+            s.freshnessPerSecond, s.emulatorRows, s.pipelines, s.jobHeap, s.phases, s.apiServer);
         case "--samples" -> new BenchSizes(s.rows, s.wideRows, s.inserts, Integer.parseInt(v), s.freshnessPerSecond,
-            s.emulatorRows, s.pipelines, s.jobHeap, s.phases);
+            s.emulatorRows, s.pipelines, s.jobHeap, s.phases, s.apiServer);
         case "--rate" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples, Integer.parseInt(v),
-            s.emulatorRows, s.pipelines, s.jobHeap, s.phases);
+            s.emulatorRows, s.pipelines, s.jobHeap, s.phases, s.apiServer);
         case "--emulator-rows" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples,
-            s.freshnessPerSecond, Long.parseLong(v), s.pipelines, s.jobHeap, s.phases);
+            s.freshnessPerSecond, Long.parseLong(v), s.pipelines, s.jobHeap, s.phases, s.apiServer);
         case "--pipelines" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples, s.freshnessPerSecond,
-            s.emulatorRows, Integer.parseInt(v), s.jobHeap, s.phases);
+            s.emulatorRows, Integer.parseInt(v), s.jobHeap, s.phases, s.apiServer);
         case "--job-heap" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples, s.freshnessPerSecond,
-            s.emulatorRows, s.pipelines, v, s.phases);
+            s.emulatorRows, s.pipelines, v, s.phases, s.apiServer);
         case "--only" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples, s.freshnessPerSecond,
-            s.emulatorRows, s.pipelines, s.jobHeap, phases(v));
+            s.emulatorRows, s.pipelines, s.jobHeap, phases(v), s.apiServer);
+        case "--api-server" -> new BenchSizes(s.rows, s.wideRows, s.inserts, s.freshnessSamples, s.freshnessPerSecond,
+            s.emulatorRows, s.pipelines, s.jobHeap, s.phases, ApiServerKind.parse(v));
         default -> throw new IllegalArgumentException("unknown option " + a);
       };
     }

@@ -41,9 +41,14 @@ final class OperatorBench {
     return kinds;
   }
 
-  private static List<String> jvmOptions(BenchContext ctx) {
+  static List<String> jvmOptions(BenchContext ctx) {
     List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + HEAP,
         "-Dlog4j2.configurationFile=" + ctx.paths.log4jConfig()));
+    // -Dbench.operatorOpts="-XX:+UseStringDeduplication ...": extra options for the operator JVM (experiments).
+    String extra = System.getProperty("bench.operatorOpts", "").trim();
+    if (!extra.isEmpty()) {
+      options.addAll(List.of(extra.split("\\s+")));
+    }
     if (Boolean.getBoolean("bench.profile")) {
       options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
           + ctx.paths.logs().resolve("operator.jfr"));

@@ -17,6 +17,19 @@ class BenchSizesTest {
     assertThat(s.freshnessSamples()).isGreaterThanOrEqualTo(200);
     assertThat(s.pipelines()).isEqualTo(1_000);
     assertThat(s.phases()).containsExactlyElementsOf(BenchSizes.ALL_PHASES);
+    assertThat(s.apiServer()).isEqualTo(BenchSizes.ApiServerKind.MOCK);
+  }
+
+  @Test
+  void apiServerRealRunsTheOperatorPhaseOnKubeApiServer() {
+    BenchSizes s = BenchSizes.parse("--api-server", "real", "--only", "operator", "--pipelines", "10000");
+    assertThat(s.apiServer()).isEqualTo(BenchSizes.ApiServerKind.REAL);
+    assertThat(s.pipelines()).isEqualTo(10_000);
+    assertThat(s.operatorOnly()).isTrue();
+    assertThat(BenchSizes.parse("--quick", "--api-server", "mock").apiServer()).isEqualTo(BenchSizes.ApiServerKind.MOCK);
+    assertThat(BenchSizes.parse("--api-server", "real").operatorOnly()).isFalse();
+    assertThatThrownBy(() -> BenchSizes.parse("--api-server", "kind")).hasMessageContaining("mock or real");
+    assertThatThrownBy(() -> BenchSizes.parse("--api-server")).hasMessageContaining("missing value");
   }
 
   @Test

@@ -3,9 +3,10 @@ package dev.pipelines.cdc.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pipelines.cdc.operator.testkit.TestPipelines;
+import dev.pipelines.cdc.kubeapi.Sleep;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

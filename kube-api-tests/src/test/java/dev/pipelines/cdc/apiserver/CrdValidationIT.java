@@ -111,7 +111,7 @@ class CrdValidationIT {
   @MethodSource("shippedManifests")
   void everyShippedManifestIsAcceptedAsWritten(String file) throws IOException {
     List<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class)
-        .<JsonNode>readValues(Path.of(KubeApiBinaries.requiredProperty("repo.dir"), file).toFile()).readAll();
+        .<JsonNode>readValues(Path.of(KubeApiAssumptions.requiredProperty("repo.dir"), file).toFile()).readAll();
     assertThat(documents).isNotEmpty();
     for (JsonNode document : documents) {
       GenericKubernetesResource resource = Serialization.jsonMapper().convertValue(document, GenericKubernetesResource.class);

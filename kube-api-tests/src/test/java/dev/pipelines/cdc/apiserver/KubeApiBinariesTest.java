@@ -3,6 +3,7 @@ package dev.pipelines.cdc.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipelines.cdc.kubeapi.KubeApiBinaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class KubeApiBinariesTest {
     Map<String, String> env = Map.of(KubeApiBinaries.ENV_DIR, dir.toString());
     KubeApiBinaries binaries = KubeApiBinaries.fromEnvironment(env);
 
-    assertThatThrownBy(() -> binaries.assumeAvailable(env))
+    assertThatThrownBy(() -> KubeApiAssumptions.assumeAvailable(binaries, env))
         .isInstanceOf(TestAbortedException.class)
         .hasMessageContaining(KubeApiBinaries.SCRIPT)
         .hasMessageContaining(binaries.versionDir().toString());
@@ -32,7 +33,7 @@ class KubeApiBinariesTest {
   void missingBinariesFailWhereRequired() {
     Map<String, String> env = Map.of(KubeApiBinaries.ENV_DIR, dir.toString(), KubeApiBinaries.ENV_REQUIRE, "true");
 
-    assertThatThrownBy(() -> KubeApiBinaries.fromEnvironment(env).assumeAvailable(env))
+    assertThatThrownBy(() -> KubeApiAssumptions.assumeAvailable(KubeApiBinaries.fromEnvironment(env), env))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(KubeApiBinaries.ENV_REQUIRE)
         .hasMessageContaining(KubeApiBinaries.SCRIPT);
@@ -57,7 +58,7 @@ class KubeApiBinariesTest {
       executable(binaries.versionDir().resolve(b));
     }
 
-    binaries.assumeAvailable(env);
+    KubeApiAssumptions.assumeAvailable(binaries, env);
     assertThat(binaries.missing()).isEmpty();
   }
 
@@ -66,7 +67,7 @@ class KubeApiBinariesTest {
     Map<String, String> env = Map.of(KubeApiBinaries.ENV_DIR, dir.toString(), KubeApiBinaries.ENV_OFFLINE, "false");
     KubeApiBinaries binaries = KubeApiBinaries.fromEnvironment(env);
 
-    binaries.assumeAvailable(env);
+    KubeApiAssumptions.assumeAvailable(binaries, env);
     assertThat(binaries.download()).isTrue();
   }
 

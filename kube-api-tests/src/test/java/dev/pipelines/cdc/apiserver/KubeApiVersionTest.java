@@ -2,6 +2,7 @@ package dev.pipelines.cdc.apiserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelines.cdc.kubeapi.KubeApiBinaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,11 @@ class KubeApiVersionTest {
 
   @Test
   void scriptDefaultIsThePomVersion() throws IOException {
-    String script = Files.readString(Path.of(KubeApiBinaries.requiredProperty("repo.dir"), KubeApiBinaries.SCRIPT));
+    String script = Files.readString(Path.of(KubeApiAssumptions.requiredProperty("repo.dir"), KubeApiBinaries.SCRIPT));
     Matcher m = DEFAULT.matcher(script);
 
     assertThat(m.find()).as("K8S_VERSION default in %s", KubeApiBinaries.SCRIPT).isTrue();
-    assertThat(m.group(1)).isEqualTo(KubeApiBinaries.requiredProperty("kube-api.version"));
+    assertThat(m.group(1)).isEqualTo(KubeApiAssumptions.requiredProperty("kube-api.version"));
+    assertThat(KubeApiBinaries.defaultVersion()).as("kube-api-support's kube-api.properties").isEqualTo(m.group(1));
   }
 }

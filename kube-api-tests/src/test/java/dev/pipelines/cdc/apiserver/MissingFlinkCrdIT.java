@@ -3,11 +3,12 @@ package dev.pipelines.cdc.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pipelines.cdc.kubeapi.Crds;
 import dev.pipelines.cdc.operator.CdcPipelineOperator;
 import dev.pipelines.cdc.operator.OperatorStartup;
-import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.prerequisite.Prerequisites;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.time.Duration;

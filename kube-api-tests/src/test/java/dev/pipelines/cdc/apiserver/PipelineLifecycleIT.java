@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.PipelineConfigFile;
+import dev.pipelines.cdc.kubeapi.Sleep;
 import dev.pipelines.cdc.operator.testkit.FlinkOperatorDouble;
-import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.Condition;
 import dev.pipelines.cdc.operator.api.v1alpha1.Phase;
 import dev.pipelines.cdc.operator.status.ConditionTypes;
 import dev.pipelines.cdc.operator.status.Reasons;
+import dev.pipelines.cdc.operator.testkit.TestPipelines;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -3,6 +3,10 @@ package dev.pipelines.cdc.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelines.cdc.chart.Values;
+import dev.pipelines.cdc.kubeapi.AuditLog;
+import dev.pipelines.cdc.kubeapi.ControlPlane;
+import dev.pipelines.cdc.kubeapi.Crds;
+import dev.pipelines.cdc.kubeapi.KubeApiBinaries;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.Databases;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -83,7 +87,7 @@ final class RealCluster implements BeforeAllCallback, AfterAllCallback {
   public void beforeAll(ExtensionContext context) {
     KubeApiBinaries binaries = KubeApiBinaries.fromEnvironment(System.getenv());
     try {
-      binaries.assumeAvailable(System.getenv());
+      KubeApiAssumptions.assumeAvailable(binaries, System.getenv());
     } catch (TestAbortedException e) {
       // Surefire counts a class skipped in beforeAll as "0 tests run" and drops the reason: say it once.
       if (SKIP_REPORTED.compareAndSet(false, true)) {
@@ -91,15 +95,15 @@ final class RealCluster implements BeforeAllCallback, AfterAllCallback {
       }
       throw e;
     }
-    Path workDir = Path.of(KubeApiBinaries.requiredProperty("kube-api.work.dir"),
+    Path workDir = Path.of(KubeApiAssumptions.requiredProperty("kube-api.work.dir"),
         context.getRequiredTestClass().getSimpleName());
     deleteRecursively(workDir);
     controlPlane = ControlPlane.start(binaries, workDir);
     KubernetesClient admin = controlPlane.admin();
     if (flinkCrd) {
-      Crds.install(admin);
+      Crds.install(admin, Path.of(KubeApiAssumptions.requiredProperty("repo.dir")));
     } else {
-      Crds.install(admin, List.of(Crds.ours()));
+      Crds.install(admin, List.of(Crds.ours(Path.of(KubeApiAssumptions.requiredProperty("repo.dir")))));
     }
     if (garbageCollection) {
       controlPlane.startGarbageCollector();

@@ -2,6 +2,7 @@ package dev.pipelines.cdc.operator;
 
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.Databases;
+import dev.pipelines.cdc.operator.informer.WithoutManagedFields;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.progress.RestSnapshotProgress;
 import dev.pipelines.cdc.operator.progress.SnapshotProgress;
@@ -53,6 +54,10 @@ public final class CdcPipelineOperator {
             c.watchingAllNamespaces();
           } else {
             c.settingNamespaces(settings.watchNamespaces());
+          }
+          // The pipelines' informer caches them without managedFields, where it is one informer (see the store).
+          if (settings.watchNamespaces().size() <= 1) {
+            c.withItemStore(new WithoutManagedFields<>());
           }
         });
     return operator;

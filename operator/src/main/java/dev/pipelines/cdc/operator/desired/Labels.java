@@ -14,6 +14,11 @@ public final class Labels {
 
   public static final String APP_NAME = "cdc-pipeline";
   public static final String MANAGER = "cdc-pipeline-operator";
+  /**
+   * What the operator's informers for its own objects select: without it they would list, watch and cache
+   * every ConfigMap and FlinkDeployment in the watched namespaces (all of them, by default).
+   */
+  public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGER;
 
   private Labels() {}
 

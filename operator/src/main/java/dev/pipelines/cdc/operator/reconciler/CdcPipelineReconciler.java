@@ -9,6 +9,7 @@ import dev.pipelines.cdc.operator.database.PreflightReport;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.progress.RestSnapshotProgress;
 import dev.pipelines.cdc.operator.progress.SnapshotProgress;
+import dev.pipelines.cdc.operator.secret.SecretReads;
 import dev.pipelines.cdc.operator.dependent.DesiredResourcesInContext;
 import dev.pipelines.cdc.operator.dependent.FlinkDeploymentDependent;
 import dev.pipelines.cdc.operator.dependent.PipelineConfigMapDependent;
@@ -72,6 +73,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
   private final SourceCleanup cleanup;
   private final SlotMetrics metrics;
   private final SnapshotReading snapshot;
+  private final SecretReads secretReads;
 
   public CdcPipelineReconciler(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics) {
     this(settings, clock, databases, metrics, RestSnapshotProgress.inCluster());
@@ -88,14 +90,18 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     this.preflight = new Preflight(databases);
     this.cleanup = new SourceCleanup(databases.cleaner(), events, clock);
     this.metrics = metrics;
+    this.secretReads = new SecretReads(
+        SecretReads.ttlFor(settings.secretRecheckInterval(), settings.slotStatusInterval()), clock);
   }
 
   @Override
   public UpdateControl<CdcPipeline> reconcile(CdcPipeline pipeline, Context<CdcPipeline> context) {
     List<Violation> violations = validator.validate(pipeline);
-    // Each Secret is read once per pass, for the key check and then for preflight.
+    // Each Secret is read once per pass, for the key check and then for preflight; and, within a few
+    // seconds, once for all passes and pipelines (SecretReads).
     Map<String, Optional<Secret>> read = new HashMap<>();
-    Function<String, Optional<Secret>> secrets = name -> read.computeIfAbsent(name, n -> secret(context, pipeline, n));
+    Function<String, Optional<Secret>> secrets = name -> read.computeIfAbsent(name,
+        n -> secretReads.get(context.getClient(), pipeline.getMetadata().getNamespace(), n));
     Optional<CredentialsCheck> credentials =
         violations.isEmpty() ? Optional.of(CredentialsCheck.of(pipeline, secrets)) : Optional.empty();
     // Preflight reads the databases before anything is created or changed.
@@ -142,6 +148,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
   @Override
   public DeleteControl cleanup(CdcPipeline pipeline, Context<CdcPipeline> context) {
     metrics.forget(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName());
+    // Read fresh: clean-up connects once, with the credentials as they are now.
     return cleanup.run(pipeline, context, name -> secret(context, pipeline, name));
   }
 

@@ -1,4 +1,4 @@
-package dev.pipelines.cdc.apiserver;
+package dev.pipelines.cdc.kubeapi;
 
 import io.fabric8.kubeapitest.KubeAPIServerConfig;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
@@ -23,9 +23,9 @@ import java.time.Duration;
  * processes are run here so that the API server can be restarted on the same port over the same
  * etcd.
  */
-final class ControlPlane implements AutoCloseable {
+public final class ControlPlane implements AutoCloseable {
   /** Generous: two cores are shared with the Maven build and the operator. */
-  static final Duration STARTUP = Duration.ofSeconds(90);
+  public static final Duration STARTUP = Duration.ofSeconds(90);
   private static final String ADMIN_KUBECONFIG = "admin.kubeconfig";
 
   private final EtcdServer etcd;
@@ -49,7 +49,7 @@ final class ControlPlane implements AutoCloseable {
   }
 
   /** @param workDir logs, etcd data and the audit log of this control plane */
-  static ControlPlane start(KubeApiBinaries binaries, Path workDir) {
+  public static ControlPlane start(KubeApiBinaries binaries, Path workDir) {
     KubeAPIServerConfig config = KubeAPIServerConfigBuilder.anAPIServerConfig()
         .withTestDir(binaries.testDir().toString())
         .withApiServerVersion(binaries.version())
@@ -82,15 +82,20 @@ final class ControlPlane implements AutoCloseable {
   }
 
   /** A copy of the admin (system:masters) client configuration. */
-  Config adminConfig() {
+  public Config adminConfig() {
     return new ConfigBuilder(adminConfig).build();
   }
 
-  KubernetesClient admin() {
+  /** The admin kubeconfig (client certificate of system:masters), for a client in another JVM. */
+  public Path adminKubeconfig() {
+    return workDir.resolve(ADMIN_KUBECONFIG);
+  }
+
+  public KubernetesClient admin() {
     return admin;
   }
 
-  AuditLog audit() {
+  public AuditLog audit() {
     return audit;
   }
 
@@ -98,23 +103,23 @@ final class ControlPlane implements AutoCloseable {
    * Starts kube-controller-manager's garbage collector, if its binary is there. Call it after the
    * CRDs are installed: its REST mapper would not know them until its next discovery resync (30 s).
    */
-  void startGarbageCollector() {
+  public void startGarbageCollector() {
     garbageCollector = binaries.controllerManager()
         .map(cm -> GarbageCollector.start(cm, workDir.resolve(ADMIN_KUBECONFIG), workDir.resolve("kube-controller-manager.log")))
         .orElse(null);
   }
 
   /** Whether owned objects are garbage-collected here (kube-controller-manager is running). */
-  boolean collectsGarbage() {
+  public boolean collectsGarbage() {
     return garbageCollector != null;
   }
 
-  void stopApiServer() {
+  public void stopApiServer() {
     apiServer.stop();
   }
 
   /** Starts the API server again on the same port over the same etcd; returns once it is ready. */
-  void startApiServer() {
+  public void startApiServer() {
     apiServer.start();
     awaitDefaultNamespace();
   }

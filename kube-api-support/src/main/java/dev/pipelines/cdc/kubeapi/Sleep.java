@@ -1,10 +1,10 @@
-package dev.pipelines.cdc.apiserver;
+package dev.pipelines.cdc.kubeapi;
 
 /** Thread.sleep without the checked exception, for polling loops. */
-final class Sleep {
+public final class Sleep {
   private Sleep() {}
 
-  static void millis(long millis) {
+  public static void millis(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package dev.pipelines.cdc.apiserver;
+package dev.pipelines.cdc.kubeapi;
 
 import io.fabric8.kubeapitest.Utils;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.pipelines.cdc.apiserver;
+package dev.pipelines.cdc.kubeapi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
