@@ -13,10 +13,13 @@ import java.util.Locale;
 
 /**
  * One line per fault, ready to paste into a note: how long the pipeline took from the end of the
- * fault until the sink equalled the source, and what that comparison counted. Printed and appended to
- * {@code target/flink-cluster-logs/FAULTS.txt}.
+ * fault until the sink equalled the source, and what that comparison counted. Printed and written to
+ * {@code target/flink-cluster-logs/FAULTS.txt} (this run's lines).
  */
 final class FaultReport {
+  /** FAULTS.txt holds this run's lines only: the first line of a test JVM starts it afresh. */
+  private static final java.util.concurrent.atomic.AtomicBoolean FIRST = new java.util.concurrent.atomic.AtomicBoolean(true);
+
   private FaultReport() {}
 
   static String line(String fault, DeliverySemantic semantic, Duration recovered, List<TableChecksum.Result> results) {
@@ -34,7 +37,7 @@ final class FaultReport {
     try {
       Files.createDirectories(logsRoot);
       Files.writeString(logsRoot.resolve("FAULTS.txt"), line + "\n", StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+          FIRST.getAndSet(false) ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

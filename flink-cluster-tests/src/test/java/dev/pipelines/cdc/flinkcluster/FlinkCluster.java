@@ -29,8 +29,17 @@ final class FlinkCluster implements AutoCloseable {
   private final ClusterConfig config;
   private final ProcessMemory jobManagerMemory;
   private final ProcessMemory taskManagerMemory;
-  private final List<FlinkProcess> jobManagers = new ArrayList<>();
-  private final List<FlinkProcess> taskManagers = new ArrayList<>();
+  private final List<FlinkProcess> jobManagers = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<FlinkProcess> taskManagers = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** TaskManagers the test killed or replaced: the supervisor leaves them dead. */
+  private final java.util.Set<FlinkProcess> settled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final List<String> selfExits = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.ScheduledExecutorService supervisor =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "taskmanager-supervisor");
+        t.setDaemon(true);
+        return t;
+      });
   private FlinkProcess jobManager;
   private FlinkRest rest;
 
@@ -72,6 +81,8 @@ final class FlinkCluster implements AutoCloseable {
           cluster.startTaskManager();
         }
         cluster.awaitTaskManagers(taskManagers);
+        cluster.supervisor.scheduleWithFixedDelay(cluster::replaceTaskManagersThatExited, 1, 1,
+            java.util.concurrent.TimeUnit.SECONDS);
         return cluster;
       } catch (RuntimeException | Error e) {
         cluster.close();
@@ -111,8 +122,41 @@ final class FlinkCluster implements AutoCloseable {
     await("REST API answering at " + rest + " of " + jobManager, () -> rest.taskManagers().isPresent(), jobManager);
   }
 
+  /**
+   * What Kubernetes does for a TaskManager pod whose JVM exits by itself (Flink's own fatal-error
+   * exit, e.g. a task that did not react to cancelling within {@code task.cancellation.timeout}): a
+   * new one starts. Each such exit is recorded ({@link #selfExits()}) and reported by the test.
+   */
+  private void replaceTaskManagersThatExited() {
+    try {
+      for (FlinkProcess tm : taskManagers) {
+        if (!tm.isAlive() && settled.add(tm)) {
+          selfExits.add(tm.name() + " exited by itself (" + fatalError(tm) + "); replaced as Kubernetes would");
+          startTaskManager();
+        }
+      }
+    } catch (RuntimeException e) {
+      // A throw would end the schedule; the next round tries again.
+      selfExits.add("replacing a TaskManager failed: " + e);
+    }
+  }
+
+  private static String fatalError(FlinkProcess tm) {
+    try (var lines = java.nio.file.Files.lines(tm.log())) {
+      return lines.filter(l -> l.contains("Fatal error occurred") || l.contains("did not exit gracefully")
+          || l.contains("OutOfMemoryError")).reduce((a, b) -> b).map(String::trim).orElse("see " + tm.log());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "see " + tm.log();
+    }
+  }
+
+  /** TaskManagers that exited without the test killing them, each replaced (empty if none did). */
+  List<String> selfExits() {
+    return List.copyOf(selfExits);
+  }
+
   /** Starts a TaskManager (one more, or the replacement of a killed one); it registers by itself. */
-  FlinkProcess startTaskManager() {
+  synchronized FlinkProcess startTaskManager() {
     String name = "taskmanager-" + (taskManagers.size() + 1);
     Path tmp = tmpDir(name);
     List<String> args = new ArrayList<>(List.of("--configDir", confDir.toString(), "-D",
@@ -137,6 +181,7 @@ final class FlinkCluster implements AutoCloseable {
   /** {@code kill -9} of a running TaskManager (0 = the first started). */
   FlinkProcess killTaskManager(int index) {
     FlinkProcess tm = taskManagers.get(index);
+    settled.add(tm);
     tm.kill();
     return tm;
   }
@@ -219,6 +264,12 @@ final class FlinkCluster implements AutoCloseable {
   /** Kills every JVM (TaskManagers, JobManagers, then ZooKeeper); none outlives the test. */
   @Override
   public void close() {
+    supervisor.shutdownNow();
+    try {
+      supervisor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     RuntimeException failure = null;
     for (FlinkProcess p : processesInStopOrder()) {
       try {

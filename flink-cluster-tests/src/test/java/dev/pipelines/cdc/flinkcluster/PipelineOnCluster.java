@@ -232,6 +232,10 @@ final class PipelineOnCluster implements AutoCloseable {
     if (note != null) {
       FaultReport.publish(note, logsRoot());
     }
+    for (String exit : cluster.selfExits()) {
+      FaultReport.publish("NOTE " + fault + " semantic=" + semantic.name().toLowerCase(Locale.ROOT).replace('_', '-')
+          + ": " + exit, logsRoot());
+    }
     return line;
   }
 

@@ -41,6 +41,7 @@ class TaskManagerKillIT extends ClusterFaultBase {
       long copied = pipeline.sinkRows("orders");
       pipeline.assertNoFailureYet();
       pipeline.cluster().killTaskManager(0);
+      System.out.println("killed taskmanager-1 with " + copied + " of " + SNAPSHOT_ORDERS + " orders in StarRocks");
       assertThat(copied).as("orders in StarRocks when the TaskManager died: the snapshot was not through yet")
           .isLessThan(SNAPSHOT_ORDERS);
       hold(DOWN);
