@@ -1,9 +1,9 @@
 package dev.pipelines.cdc.job;
 
-import static dev.pipelines.cdc.job.TableChecksum.Kind.BOOL;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.NUMBER;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.TEXT;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.UTC_DATETIME;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.BOOL;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.NUMBER;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.TEXT;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.UTC_DATETIME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,8 +11,8 @@ import dev.pipelines.cdc.config.DeliverySemantic;
 import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.emulator.StarRocksEmulatorExtension;
-import dev.pipelines.cdc.job.SinkEqualsSource.Compared;
-import dev.pipelines.cdc.job.TableChecksum.Column;
+import dev.pipelines.cdc.testsupport.compare.ComparedTable;
+import dev.pipelines.cdc.testsupport.compare.TableChecksum.Column;
 import dev.pipelines.cdc.job.local.LatestCheckpoint;
 import dev.pipelines.cdc.job.local.LocalRun;
 import dev.pipelines.cdc.job.local.LocalRunArguments;
@@ -141,9 +141,9 @@ class LocalRunIT {
       assertThat(second.restoredFrom()).contains(stoppedAt);
       List<Column> customers = List.of(new Column("id", NUMBER), new Column("name", TEXT), new Column("email", TEXT),
           new Column("vip", BOOL), new Column("created", UTC_DATETIME), new Column("tier", NUMBER));
-      List<Compared> tables = List.of(new Compared(schema + ".customers", schema + ".customers", customers, 1),
-          new Compared(schema + ".orders", schema + ".orders", PipelineJobIT.ORDERS, 1),
-          new Compared(schema + ".order_items", schema + ".items", PipelineJobIT.ORDER_ITEMS, 2));
+      List<ComparedTable> tables = List.of(new ComparedTable(schema + ".customers", schema + ".customers", customers, 1),
+          new ComparedTable(schema + ".orders", schema + ".orders", PipelineJobIT.ORDERS, 1),
+          new ComparedTable(schema + ".order_items", schema + ".items", PipelineJobIT.ORDER_ITEMS, 2));
       awaitEqual(pg, sr, tables);
       assertThat(second.stop().how()).isEqualTo(RunEnding.How.STOPPED);
     }
@@ -185,7 +185,7 @@ class LocalRunIT {
         "DELETE FROM " + schema + ".customers WHERE id = " + (100 + round));
   }
 
-  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, List<Compared> tables) {
+  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, List<ComparedTable> tables) {
     SinkEqualsSource.await(pg, sr, Duration.ofSeconds(120), tables);
   }
 }

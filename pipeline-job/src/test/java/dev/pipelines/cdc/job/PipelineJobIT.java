@@ -1,12 +1,12 @@
 package dev.pipelines.cdc.job;
 
-import static dev.pipelines.cdc.job.TableChecksum.Kind.BOOL;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.DATE;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.JSON;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.NUMBER;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.PADDED;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.TEXT;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.UTC_DATETIME;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.BOOL;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.DATE;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.JSON;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.NUMBER;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.PADDED;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.TEXT;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.UTC_DATETIME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +19,8 @@ import dev.pipelines.cdc.config.StartupMode;
 import dev.pipelines.cdc.config.TableRoute;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.emulator.StarRocksEmulatorExtension;
-import dev.pipelines.cdc.job.TableChecksum.Column;
+import dev.pipelines.cdc.testsupport.compare.ComparedTable;
+import dev.pipelines.cdc.testsupport.compare.TableChecksum.Column;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
 import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.nio.file.Path;
@@ -252,7 +253,7 @@ class PipelineJobIT {
       List<Column> customers = List.of(new Column("id", NUMBER), new Column("name", TEXT), new Column("vip", BOOL),
           new Column("created", UTC_DATETIME), new Column("tier", NUMBER));
       SinkEqualsSource.await(pg, sr, Duration.ofSeconds(120),
-          List.of(new SinkEqualsSource.Compared(schema + ".customers", schema + ".customers", customers, 1)));
+          List.of(new ComparedTable(schema + ".customers", schema + ".customers", customers, 1)));
     }
   }
 

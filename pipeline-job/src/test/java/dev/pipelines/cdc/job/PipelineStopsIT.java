@@ -1,7 +1,7 @@
 package dev.pipelines.cdc.job;
 
-import static dev.pipelines.cdc.job.TableChecksum.Kind.NUMBER;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.TEXT;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.NUMBER;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,8 +15,8 @@ import dev.pipelines.cdc.config.StartupMode;
 import dev.pipelines.cdc.emulator.Endpoint;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.emulator.StarRocksEmulatorExtension;
-import dev.pipelines.cdc.job.SinkEqualsSource.Compared;
-import dev.pipelines.cdc.job.TableChecksum.Column;
+import dev.pipelines.cdc.testsupport.compare.ComparedTable;
+import dev.pipelines.cdc.testsupport.compare.TableChecksum.Column;
 import dev.pipelines.cdc.job.failure.PipelineStop;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
 import dev.pipelines.cdc.testsupport.PostgresServer;
@@ -90,7 +90,7 @@ class PipelineStopsIT {
 
     try (RunningPipeline job = RunningPipeline.start(config, PipelineJobIT.credentials(sr), checkpoints, 2,
         Optional.empty())) {
-      awaitEqual(pg, sr, new Compared(schema + ".accounts", schema + ".accounts", ACCOUNTS, 1));
+      awaitEqual(pg, sr, new ComparedTable(schema + ".accounts", schema + ".accounts", ACCOUNTS, 1));
       long refusalsBefore = sr.requestCount(Endpoint.ERROR_LOG);
       long started = System.nanoTime();
 
@@ -248,10 +248,10 @@ class PipelineStopsIT {
   }
 
   private static void awaitThreeTablesEqual(PostgresServer pg, StarRocksEmulator sr, String schema) {
-    awaitEqual(pg, sr, SinkEqualsSource.threeTables(schema, schema).toArray(Compared[]::new));
+    awaitEqual(pg, sr, SinkEqualsSource.threeTables(schema, schema).toArray(ComparedTable[]::new));
   }
 
-  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, Compared... tables) {
+  private static void awaitEqual(PostgresServer pg, StarRocksEmulator sr, ComparedTable... tables) {
     SinkEqualsSource.await(pg, sr, Duration.ofSeconds(180), List.of(tables));
   }
 }

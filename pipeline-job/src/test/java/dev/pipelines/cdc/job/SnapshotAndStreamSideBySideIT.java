@@ -1,7 +1,7 @@
 package dev.pipelines.cdc.job;
 
-import static dev.pipelines.cdc.job.TableChecksum.Kind.NUMBER;
-import static dev.pipelines.cdc.job.TableChecksum.Kind.TEXT;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.NUMBER;
+import static dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +14,8 @@ import dev.pipelines.cdc.config.StartupMode;
 import dev.pipelines.cdc.config.TableRoute;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.emulator.StarRocksEmulatorExtension;
-import dev.pipelines.cdc.job.TableChecksum.Column;
+import dev.pipelines.cdc.testsupport.compare.ComparedTable;
+import dev.pipelines.cdc.testsupport.compare.TableChecksum.Column;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
 import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.nio.file.Path;
@@ -165,7 +166,7 @@ class SnapshotAndStreamSideBySideIT {
         "CREATE PUBLICATION " + schema + "_pub FOR TABLE " + schema + ".big",
         "GRANT USAGE ON SCHEMA " + schema + " TO " + PostgresServer.CDC_USER,
         "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + PostgresServer.CDC_USER);
-    List<SinkEqualsSource.Compared> big = List.of(new SinkEqualsSource.Compared(schema + ".big", schema + ".big",
+    List<ComparedTable> big = List.of(new ComparedTable(schema + ".big", schema + ".big",
         EXTRAS, 1));
     try (RunningPipeline job = RunningPipeline.start(config(pg, sr, schema, List.of(schema + ".big"),
         DeliverySemantic.AT_LEAST_ONCE), PipelineJobIT.credentials(sr), checkpoints, 2, Optional.empty())) {
@@ -267,9 +268,9 @@ class SnapshotAndStreamSideBySideIT {
         "ALTER TABLE " + schema + ".extras OWNER TO " + PostgresServer.CDC_USER);
   }
 
-  private static List<SinkEqualsSource.Compared> fourTables(String schema) {
-    List<SinkEqualsSource.Compared> tables = new ArrayList<>(SinkEqualsSource.threeTables(schema, schema));
-    tables.add(new SinkEqualsSource.Compared(schema + ".extras", schema + ".extras", EXTRAS, 1));
+  private static List<ComparedTable> fourTables(String schema) {
+    List<ComparedTable> tables = new ArrayList<>(SinkEqualsSource.threeTables(schema, schema));
+    tables.add(new ComparedTable(schema + ".extras", schema + ".extras", EXTRAS, 1));
     return tables;
   }
 

@@ -33,6 +33,8 @@ public final class PostgresServer implements AutoCloseable {
     public static final int MAX_WAL_SENDERS = 10;
 
     private final EmbeddedPostgres postgres;
+    /** Set while {@link #stop()} holds the server down. */
+    private volatile ServerFiles stopped;
 
     private PostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -160,6 +162,44 @@ public final class PostgresServer implements AutoCloseable {
      * @return how long the server was unreachable
      */
     public Duration restart() {
+        ServerFiles files = serverFiles();
+        long start = System.nanoTime();
+        pgCtl(files, "-m", "fast", "-w", "-t", "60", "restart");
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * Stops the server ({@code pg_ctl stop -m fast}: connections are cut, the server shuts down
+     * cleanly) and leaves it down, as an outage would, until {@link #startAgain()}. Connecting
+     * fails meanwhile ("connection refused").
+     */
+    public void stop() {
+        if (stopped != null) {
+            throw new IllegalStateException("already stopped");
+        }
+        ServerFiles files = serverFiles();
+        pgCtl(files, "-m", "fast", "-w", "-t", "60", "stop");
+        stopped = files;
+    }
+
+    /**
+     * Starts the server stopped by {@link #stop()} on the same data directory, port and settings:
+     * the postmaster's own command line, which it recorded in {@code postmaster.opts} (what
+     * {@code pg_ctl restart} reuses too).
+     */
+    public void startAgain() {
+        ServerFiles files = stopped;
+        if (files == null) {
+            throw new IllegalStateException("not stopped");
+        }
+        pgCtl(files, "-o", files.postmasterOptions(), "-w", "-t", "60", "start");
+        stopped = null;
+    }
+
+    /** Where the running server's files are: read while it runs, since a stopped server answers no query. */
+    private record ServerFiles(Path dataDir, Path pgCtl, String postmasterOptions) {}
+
+    private ServerFiles serverFiles() {
         Path dataDir = Path.of((String) superuserSql().scalar("SHOW data_directory"));
         try {
             long postmaster = Long.parseLong(
@@ -167,28 +207,38 @@ public final class PostgresServer implements AutoCloseable {
             // pg_ctl sits beside the running postgres binary (zonky unpacks both into one bin/ folder).
             String postgresBinary = ProcessHandle.of(postmaster).flatMap(h -> h.info().command())
                     .orElseThrow(() -> new IllegalStateException("cannot see the postmaster process " + postmaster));
-            Path pgCtl = Path.of(postgresBinary).resolveSibling("pg_ctl");
-            long start = System.nanoTime();
+            // postmaster.opts: the binary, then each argument double-quoted, as pg_ctl passes it to a shell.
+            String opts = Files.readString(dataDir.resolve("postmaster.opts")).trim();
+            String binary = opts.startsWith("\"") ? opts.substring(0, opts.indexOf('"', 1) + 1)
+                    : opts.split(" ", 2)[0];
+            return new ServerFiles(dataDir, Path.of(postgresBinary).resolveSibling("pg_ctl"),
+                    opts.substring(binary.length()).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pgCtl(ServerFiles files, String... args) {
+        try {
             List<String> command = new ArrayList<>();
             if ("root".equals(System.getProperty("user.name"))) {
                 // pg_ctl refuses root; zonky runs it in a user namespace the same way.
                 command.addAll(List.of("unshare", "-U"));
             }
             // The server's own output goes to a file: a pipe would stay open as long as the server runs.
-            Path log = Files.createTempFile("postgres-restart", ".log");
-            command.addAll(List.of(pgCtl.toString(), "-D", dataDir.toString(), "-l", log.toString(), "-m", "fast",
-                    "-w", "-t", "60", "restart"));
+            Path log = Files.createTempFile("postgres-pg_ctl", ".log");
+            command.addAll(List.of(files.pgCtl().toString(), "-D", files.dataDir().toString(), "-l", log.toString()));
+            command.addAll(List.of(args));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("pg_ctl restart failed: " + Files.readString(log));
+                throw new IllegalStateException("pg_ctl " + String.join(" ", args) + " failed: " + Files.readString(log));
             }
-            return Duration.ofNanos(System.nanoTime() - start);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while restarting PostgreSQL", e);
+            throw new IllegalStateException("interrupted while running pg_ctl", e);
         }
     }
 
@@ -220,6 +270,10 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (stopped != null) {
+            // zonky's close stops a running server: bring a stopped one back so that it can.
+            startAgain();
+        }
         try {
             postgres.close();
         } catch (IOException e) {

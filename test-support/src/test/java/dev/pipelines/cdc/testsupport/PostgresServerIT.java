@@ -93,4 +93,25 @@ class PostgresServerIT {
             pg.superuserSql().execute("SELECT pg_drop_replication_slot('restart_probe_slot')", "DROP TABLE restart_probe");
         }
     }
+    @Test
+    void aStopRefusesConnectionsUntilTheServerStartsAgainWithDataSlotsAndPort(PostgresServer pg) throws Exception {
+        pg.superuserSql().execute("CREATE TABLE stop_probe (id int PRIMARY KEY)", "INSERT INTO stop_probe VALUES (1)",
+                "SELECT pg_create_logical_replication_slot('stop_probe_slot', 'pgoutput')");
+        int port = pg.port();
+        try {
+            pg.stop();
+            assertThatThrownBy(pg::superuserConnection).as("a stopped server refuses connections")
+                    .isInstanceOf(java.sql.SQLException.class);
+
+            pg.startAgain();
+
+            assertThat(pg.port()).isEqualTo(port);
+            assertThat(pg.superuserSql().scalar("SELECT count(*) FROM stop_probe")).isEqualTo(1L);
+            assertThat(pg.replicationSlots()).extracting(ReplicationSlot::name).contains("stop_probe_slot");
+            assertThat(pg.superuserSql().scalar("SHOW wal_level")).isEqualTo("logical");
+            assertThat(pg.superuserSql().scalar("SHOW synchronous_commit")).isEqualTo("on");
+        } finally {
+            pg.superuserSql().execute("SELECT pg_drop_replication_slot('stop_probe_slot')", "DROP TABLE stop_probe");
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package dev.pipelines.cdc.job;
+package dev.pipelines.cdc.testsupport.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -19,15 +19,16 @@ import java.util.stream.Collectors;
 /**
  * Compares a Postgres table with its StarRocks copy over every row and column, each value
  * normalized by what it is (so 1.50 equals 1.5, and a UTC timestamptz equals the DATETIME), and
- * counts rows lost, extra and different.
+ * counts rows lost, extra and different. One copy for every module that checks a sink against its
+ * source (pipeline-job's ITs, flink-cluster-tests).
  */
-final class TableChecksum {
-  enum Kind { NUMBER, TEXT, PADDED, BOOL, UTC_DATETIME, DATE, JSON }
+public final class TableChecksum {
+  public enum Kind { NUMBER, TEXT, PADDED, BOOL, UTC_DATETIME, DATE, JSON }
 
-  record Column(String name, Kind kind) {}
+  public record Column(String name, Kind kind) {}
 
-  record Result(int sourceRows, int targetRows, int lost, int extra, int different, List<String> examples) {
-    boolean equal() {
+  public record Result(int sourceRows, int targetRows, int lost, int extra, int different, List<String> examples) {
+    public boolean equal() {
       return lost == 0 && extra == 0 && different == 0 && sourceRows == targetRows;
     }
 
@@ -45,7 +46,7 @@ final class TableChecksum {
 
   private TableChecksum() {}
 
-  static Result compare(Connection pg, String pgTable, Connection sr, String srTable, List<Column> columns,
+  public static Result compare(Connection pg, String pgTable, Connection sr, String srTable, List<Column> columns,
       int keyColumns) throws SQLException {
     String pgSelect = columns.stream().map(TableChecksum::pgExpression).collect(Collectors.joining(", "));
     String srSelect = columns.stream().map(c -> "`" + c.name() + "`").collect(Collectors.joining(", "));
@@ -99,7 +100,7 @@ final class TableChecksum {
     return rows;
   }
 
-  static Object normalize(Kind kind, String value) {
+  public static Object normalize(Kind kind, String value) {
     if (value == null) {
       return "<null>";
     }
