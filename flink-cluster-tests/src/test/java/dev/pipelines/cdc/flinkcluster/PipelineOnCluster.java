@@ -236,6 +236,13 @@ final class PipelineOnCluster implements AutoCloseable {
       FaultReport.publish("NOTE " + fault + " semantic=" + semantic.name().toLowerCase(Locale.ROOT).replace('_', '-')
           + ": " + exit, logsRoot());
     }
+    // A TaskManager that ended itself is a task that did not answer its cancellation within
+    // task.cancellation.timeout: the StarRocks sink's close() hung in its flush after every at-least-once
+    // failover until the job's sink closed without it (UnflushedClose). Recovery then took 171-209 s.
+    if (!cluster.selfExits().isEmpty()) {
+      throw new AssertionError("a TaskManager ended itself during recovery (a task deaf to its cancellation): "
+          + cluster.selfExits() + "; logs in " + cluster.logDir());
+    }
     return line;
   }
 

@@ -36,6 +36,8 @@ public final class RejectionStoppingSink<T> extends RichSinkFunction<T> implemen
   private final RichSinkFunction<T> delegate;
   private final Map<String, List<String>> keyColumnsByTable;
   private final Map<String, String> sourceByTable;
+  /** Set once Flink has finished the sink (end of input, a stop with savepoint): only then does close flush. */
+  private transient boolean finished;
 
   /**
    * @param keyColumnsByTable key columns of each StarRocks table ({@code db.table})
@@ -157,13 +159,21 @@ public final class RejectionStoppingSink<T> extends RichSinkFunction<T> implemen
   public void finish() throws Exception {
     try {
       delegate.finish();
+      finished = true;
     } catch (Exception e) {
       throw sorted(e);
     }
   }
 
+  /**
+   * Closed after {@link #finish()}: the connector's own close. Closed without it (a failover, a cancel):
+   * without the connector's flush, which can hang there ({@link UnflushedClose}).
+   */
   @Override
   public void close() throws Exception {
+    if (!finished && UnflushedClose.close(delegate)) {
+      return;
+    }
     try {
       delegate.close();
     } catch (Exception e) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The connector options for a flush setting (building them runs the connector's own validation). */
 class StarRocksSinkFactoryTest {
-  private static final List<TargetTable> TABLES = List.of(new TargetTable("shop", "orders",
+  static final List<TargetTable> TABLES = List.of(new TargetTable("shop", "orders",
       List.of(new TargetColumn("id", "BIGINT", false), new TargetColumn("note", "STRING", true)), List.of("id")));
 
   @Test
@@ -70,7 +70,7 @@ class StarRocksSinkFactoryTest {
         .hasMessageContaining("sink.loadUrls[0]: 'http://fe:8030/x' must be host:port");
   }
 
-  private static PipelineConfig config(long flushMillis) {
+  static PipelineConfig config(long flushMillis) {
     return PipelineConfig.of(new PipelineId("data", "orders"),
         new PostgresSourceConfig("pg", 5432, "shop", List.of("public.orders"), List.of(), "slot", "pub",
             StartupMode.INITIAL, 65536),
@@ -78,7 +78,7 @@ class StarRocksSinkFactoryTest {
             DeliverySemantic.AT_LEAST_ONCE, flushMillis, Map.of()));
   }
 
-  private static Credentials credentials() {
+  static Credentials credentials() {
     return new Credentials("cdc", "pw", "loader", "pw");
   }
 }
