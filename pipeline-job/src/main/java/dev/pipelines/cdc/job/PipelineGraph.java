@@ -47,7 +47,7 @@ public final class PipelineGraph {
         // 5. Write: Stream Load into primary-key tables (__op 0 upsert, 1 delete).
         //    A row StarRocks refuses stops the job once; other load failures restart it with backoff.
         .addSink(RejectionStoppingSink.around(StarRocksSinkFactory.create(config, credentials, plan.targetTables()),
-            plan.targetTables(), plan.targetNameBySource()))
+            plan.targetTables(), plan.targetNameBySource(), config.sink().semantic()))
         .uid("starrocks-sink").name("starrocks-sink");
   }
 }
