@@ -10,17 +10,17 @@ import org.junit.jupiter.api.Test;
 class ExecutionSettingsTest {
 
   @Test
-  void alignedCheckpointsAndObjectReuseWhateverTheClusterSays() {
+  void alignedCheckpointsAndNoObjectReuseWhateverTheClusterSays() {
     Configuration cluster = new Configuration();
     cluster.setString("execution.checkpointing.unaligned.enabled", "true");
-    cluster.setString("pipeline.object-reuse", "false");
+    cluster.setString("pipeline.object-reuse", "true");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(cluster);
     assertThat(env.getCheckpointConfig().isUnalignedCheckpointsEnabled()).isTrue();
-    assertThat(env.getConfig().isObjectReuseEnabled()).isFalse();
+    assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
 
     PipelineJobMain.configureExecution(env);
 
     assertThat(env.getCheckpointConfig().isUnalignedCheckpointsEnabled()).isFalse();
-    assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
+    assertThat(env.getConfig().isObjectReuseEnabled()).isFalse();
   }
 }

@@ -39,8 +39,7 @@ public final class RejectionStoppingSink<T> extends RichSinkFunction<T> implemen
   private final Map<String, String> sourceByTable;
   /**
    * At-least-once only: a close before {@link #finish()} drops the connector's buffer instead of flushing it
-   * ({@link UnflushedClose}). Exactly-once keeps the connector's own close, which never hung in the fault tests;
-   * with it a run once showed a streamed DELETE visible twice, not understood yet.
+   * ({@link UnflushedClose}). Exactly-once keeps the connector's own close, which never hung in the fault tests.
    */
   private final boolean unflushedCloseOnFailover;
   /** Set once Flink has finished the sink (end of input, a stop with savepoint). */
