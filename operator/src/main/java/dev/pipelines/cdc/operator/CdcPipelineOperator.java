@@ -2,7 +2,9 @@ package dev.pipelines.cdc.operator;
 
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.database.Databases;
-import dev.pipelines.cdc.operator.informer.WithoutManagedFields;
+import dev.pipelines.cdc.operator.dependent.DependentInformers;
+import dev.pipelines.cdc.operator.informer.CachedView;
+import dev.pipelines.cdc.operator.informer.CachedViews;
 import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.progress.RestSnapshotProgress;
 import dev.pipelines.cdc.operator.progress.SnapshotProgress;
@@ -55,10 +57,12 @@ public final class CdcPipelineOperator {
           } else {
             c.settingNamespaces(settings.watchNamespaces());
           }
-          // The pipelines' informer caches them without managedFields, where it is one informer (see the store).
-          if (settings.watchNamespaces().size() <= 1) {
-            c.withItemStore(new WithoutManagedFields<>());
+          // Each informer caches only what the operator reads, where it is one informer (see CachedView).
+          boolean singleInformer = settings.watchNamespaces().size() <= 1;
+          if (singleInformer) {
+            c.withItemStore(new CachedView<>(CachedViews::withoutManagedFields));
           }
+          DependentInformers.configure(c, singleInformer);
         });
     return operator;
   }

@@ -8,7 +8,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 
 /**
- * Everything the operator creates for a valid pipeline, computed in one pure step.
+ * Everything the operator creates for a valid pipeline, computed in one pure step, each object carrying the
+ * hash the operator matches it by ({@link DesiredHash}).
  *
  * @param configMap the job's config file
  * @param flinkDeployment the Flink job, carrying a hash of that config
@@ -24,7 +25,7 @@ public record DesiredResources(ConfigMap configMap, FlinkDeployment flinkDeploym
     String configJson = PipelineConfigCodec.write(PipelineConfigFactory.from(pipeline));
     String configHash = Names.sha256Hex(configJson).substring(0, 16);
     return new DesiredResources(
-        PipelineConfigMapFactory.desired(pipeline, configJson),
-        FlinkDeploymentFactory.desired(pipeline, settings, configHash, holdStopped));
+        DesiredHash.stamped(PipelineConfigMapFactory.desired(pipeline, configJson)),
+        DesiredHash.stamped(FlinkDeploymentFactory.desired(pipeline, settings, configHash, holdStopped)));
   }
 }

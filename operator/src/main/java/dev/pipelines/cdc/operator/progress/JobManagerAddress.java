@@ -12,6 +12,8 @@ import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 @FunctionalInterface
 public interface JobManagerAddress {
   int DEFAULT_REST_PORT = 8081;
+  /** Flink's own key for the REST port, in the FlinkDeployment's flinkConfiguration. */
+  String REST_PORT_KEY = "rest.port";
 
   URI of(FlinkDeployment deployment);
 
@@ -23,7 +25,7 @@ public interface JobManagerAddress {
 
   static int restPort(FlinkDeployment deployment) {
     Map<String, String> conf = deployment.getSpec() == null ? null : deployment.getSpec().getFlinkConfiguration();
-    String port = conf == null ? null : conf.get("rest.port");
+    String port = conf == null ? null : conf.get(REST_PORT_KEY);
     try {
       return port == null ? DEFAULT_REST_PORT : Integer.parseInt(port.trim());
     } catch (NumberFormatException e) {

@@ -51,8 +51,9 @@ import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 @Workflow(
     explicitInvocation = true,
     dependents = {
-      @Dependent(name = "pipeline-config", type = PipelineConfigMapDependent.class),
-      @Dependent(name = "flink-deployment", type = FlinkDeploymentDependent.class, dependsOn = "pipeline-config")
+      @Dependent(name = PipelineConfigMapDependent.NAME, type = PipelineConfigMapDependent.class),
+      @Dependent(name = FlinkDeploymentDependent.NAME, type = FlinkDeploymentDependent.class,
+          dependsOn = PipelineConfigMapDependent.NAME)
     })
 @ControllerConfiguration(name = "cdcpipeline")
 // A failed reconcile is retried with backoff, at most RETRY_MAX_INTERVAL_MS apart, for as long as it
