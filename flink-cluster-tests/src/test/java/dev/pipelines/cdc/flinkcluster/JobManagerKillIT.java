@@ -25,27 +25,18 @@ class JobManagerKillIT extends ClusterFaultBase {
   @ParameterizedTest(name = "{0}")
   @MethodSource("semantics")
   void killedJobManagerIsReplacedAndTheJobRecoversFromHa(DeliverySemantic semantic, PostgresServer pg,
-      StarRocksEmulator sr) {
-    pipeline = PipelineOnCluster.start("jm", semantic, pg, sr, work, 1000, 20_000);
-    pipeline.awaitEqual(PipelineOnCluster.SNAPSHOT_TIMEOUT);
-    long faultEnd;
-    String lsn;
-    try (ChangeWriter writer = ChangeWriter.start(pg, pipeline.tables())) {
-      pipeline.awaitNextCheckpoint();
-      hold(Duration.ofSeconds(3));
-      pipeline.assertNoFailureYet();
+      StarRocksEmulator sr) throws Exception {
+    startStreaming("jm", semantic, pg, sr);
+    FaultEnd end = whileWriting(pg, writer -> {
+      midStream();
       pipeline.cluster().killJobManager();
       hold(DOWN);
       pipeline.cluster().startJobManager();
-      writer.stop();
-      faultEnd = System.nanoTime();
-      lsn = pipeline.confirmedFlushLsn();
-      writer.writeMore(5);
-    }
+    });
     pipeline.cluster().awaitJobManager();
     pipeline.awaitJob("the job recovered by the new JobManager, every task running", Duration.ofMinutes(3),
         () -> pipeline.cluster().rest().allTasksRunning(pipeline.jobId()));
-    pipeline.assertRecovered("jobmanager-kill", faultEnd, lsn, PipelineOnCluster.Snapshot.COMPLETE);
+    assertRecovered("jobmanager-kill", end, PipelineOnCluster.Snapshot.COMPLETE);
     assertThat(pipeline.cluster().rest().completedCheckpoints(pipeline.jobId()))
         .as("checkpoints completed under the new JobManager").hasValueSatisfying(n -> assertThat(n).isPositive());
   }

@@ -24,30 +24,21 @@ class PostgresOutageIT extends ClusterFaultBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("semantics")
-  void postgresDownForThirtySeconds(DeliverySemantic semantic, PostgresServer pg, StarRocksEmulator sr) {
-    pipeline = PipelineOnCluster.start("pg", semantic, pg, sr, work, 1000, 20_000);
-    pipeline.awaitEqual(PipelineOnCluster.SNAPSHOT_TIMEOUT);
-    long faultEnd;
-    String lsn;
-    try (ChangeWriter writer = ChangeWriter.start(pg, pipeline.tables())) {
-      pipeline.awaitNextCheckpoint();
-      hold(Duration.ofSeconds(3));
-      pipeline.assertNoFailureYet();
+  void postgresDownForThirtySeconds(DeliverySemantic semantic, PostgresServer pg, StarRocksEmulator sr)
+      throws Exception {
+    startStreaming("pg", semantic, pg, sr);
+    // The writer fails while the server is down; it writes 3 s more once it is back.
+    FaultEnd end = whileWriting(pg, Duration.ofSeconds(3), writer -> {
+      midStream();
       pg.stop();
       try {
         hold(OUTAGE);
       } finally {
         pg.startAgain();
       }
-      faultEnd = System.nanoTime();
-      // The writer failed while the server was down; a few more seconds of changes after it is back.
-      hold(Duration.ofSeconds(3));
-      writer.stop();
-      lsn = pipeline.confirmedFlushLsn();
-      writer.writeMore(5);
-      assertThat(writer.failedTransactions()).as("transactions refused while Postgres was down").isPositive();
-    }
-    pipeline.assertRecovered("postgres-stopped-30s", faultEnd, lsn, PipelineOnCluster.Snapshot.COMPLETE);
+    });
+    assertThat(end.failedTransactions()).as("transactions refused while Postgres was down").isPositive();
+    assertRecovered("postgres-stopped-30s", end, PipelineOnCluster.Snapshot.COMPLETE);
     assertThat(pipeline.failures()).as("failures of the job (each a restart) while Postgres was down").isNotEmpty();
   }
 }

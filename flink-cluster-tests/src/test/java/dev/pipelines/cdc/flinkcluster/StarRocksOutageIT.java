@@ -7,6 +7,7 @@ import dev.pipelines.cdc.emulator.Endpoint;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,16 +28,11 @@ class StarRocksOutageIT extends ClusterFaultBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("semantics")
-  void loadsRefusedThenTimingOut(DeliverySemantic semantic, PostgresServer pg, StarRocksEmulator sr) {
-    pipeline = PipelineOnCluster.start("sr", semantic, pg, sr, work, 1000, 20_000);
-    pipeline.awaitEqual(PipelineOnCluster.SNAPSHOT_TIMEOUT);
-    long faultEnd;
-    String lsn;
-    long loadsDuring;
-    try (ChangeWriter writer = ChangeWriter.start(pg, pipeline.tables())) {
-      pipeline.awaitNextCheckpoint();
-      hold(Duration.ofSeconds(3));
-      pipeline.assertNoFailureYet();
+  void loadsRefusedThenTimingOut(DeliverySemantic semantic, PostgresServer pg, StarRocksEmulator sr) throws Exception {
+    startStreaming("sr", semantic, pg, sr);
+    AtomicLong loadsDuring = new AtomicLong();
+    FaultEnd end = whileWriting(pg, writer -> {
+      midStream();
       long loadsBefore = loads(sr);
       try {
         sr.faults().failNextLoads(Integer.MAX_VALUE, 503);
@@ -47,15 +43,11 @@ class StarRocksOutageIT extends ClusterFaultBase {
       } finally {
         sr.faults().clear();
       }
-      loadsDuring = loads(sr) - loadsBefore;
-      writer.stop();
-      faultEnd = System.nanoTime();
-      lsn = pipeline.confirmedFlushLsn();
-      writer.writeMore(5);
-    }
-    assertThat(loadsDuring).as("loads tried during the outage (each refused or left hanging)")
+      loadsDuring.set(loads(sr) - loadsBefore);
+    });
+    assertThat(loadsDuring.get()).as("loads tried during the outage (each refused or left hanging)")
         .isGreaterThan(2);
-    pipeline.assertRecovered("starrocks-refusing-60s-then-timing-out-30s", faultEnd, lsn, PipelineOnCluster.Snapshot.COMPLETE);
+    assertRecovered("starrocks-refusing-60s-then-timing-out-30s", end, PipelineOnCluster.Snapshot.COMPLETE);
   }
 
   private static long loads(StarRocksEmulator sr) {

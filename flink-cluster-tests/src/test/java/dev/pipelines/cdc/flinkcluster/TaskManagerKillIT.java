@@ -32,11 +32,9 @@ class TaskManagerKillIT extends ClusterFaultBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("midSnapshot")
-  void killedMidSnapshot(DeliverySemantic semantic, PostgresServer pg, StarRocksEmulator sr) {
+  void killedMidSnapshot(DeliverySemantic semantic, PostgresServer pg, StarRocksEmulator sr) throws Exception {
     pipeline = PipelineOnCluster.start("tm_snap", semantic, pg, sr, work, 1000, SNAPSHOT_ORDERS);
-    long faultEnd;
-    String lsn;
-    try (ChangeWriter writer = ChangeWriter.start(pg, pipeline.tables())) {
+    FaultEnd end = whileWriting(pg, writer -> {
       pipeline.awaitJob("orders in StarRocks", Duration.ofMinutes(3), () -> pipeline.sinkRows("orders") > 0);
       long copied = pipeline.sinkRows("orders");
       pipeline.assertNoFailureYet();
@@ -44,14 +42,9 @@ class TaskManagerKillIT extends ClusterFaultBase {
       System.out.println("killed taskmanager-1 with " + copied + " of " + SNAPSHOT_ORDERS + " orders in StarRocks");
       assertThat(copied).as("orders in StarRocks when the TaskManager died: the snapshot was not through yet")
           .isLessThan(SNAPSHOT_ORDERS);
-      hold(DOWN);
-      pipeline.cluster().startTaskManager();
-      writer.stop();
-      faultEnd = System.nanoTime();
-      lsn = pipeline.confirmedFlushLsn();
-      writer.writeMore(5);
-    }
-    pipeline.assertRecovered("taskmanager-kill-mid-snapshot", faultEnd, lsn, PipelineOnCluster.Snapshot.INTERRUPTED);
+      killedFor(DOWN);
+    });
+    assertRecovered("taskmanager-kill-mid-snapshot", end, PipelineOnCluster.Snapshot.INTERRUPTED);
     assertThat(pipeline.failures()).as("failures of the job (each a restart) after its TaskManager died").isNotEmpty();
   }
 
@@ -59,24 +52,20 @@ class TaskManagerKillIT extends ClusterFaultBase {
   @MethodSource("bothSemantics")
   @EnabledIfSystemProperty(named = FaultMatrix.PROPERTY, matches = "full",
       disabledReason = "the full fault matrix only (-Pflink-cluster-full); the default build kills mid-snapshot")
-  void killedMidStream(DeliverySemantic semantic, PostgresServer pg, StarRocksEmulator sr) {
-    pipeline = PipelineOnCluster.start("tm_stream", semantic, pg, sr, work, 1000, 20_000);
-    pipeline.awaitEqual(PipelineOnCluster.SNAPSHOT_TIMEOUT);
-    long faultEnd;
-    String lsn;
-    try (ChangeWriter writer = ChangeWriter.start(pg, pipeline.tables())) {
-      pipeline.awaitNextCheckpoint();
-      hold(Duration.ofSeconds(3));
-      pipeline.assertNoFailureYet();
+  void killedMidStream(DeliverySemantic semantic, PostgresServer pg, StarRocksEmulator sr) throws Exception {
+    startStreaming("tm_stream", semantic, pg, sr);
+    FaultEnd end = whileWriting(pg, writer -> {
+      midStream();
       pipeline.cluster().killTaskManager(1);
-      hold(DOWN);
-      pipeline.cluster().startTaskManager();
-      writer.stop();
-      faultEnd = System.nanoTime();
-      lsn = pipeline.confirmedFlushLsn();
-      writer.writeMore(5);
-    }
-    pipeline.assertRecovered("taskmanager-kill-mid-stream", faultEnd, lsn, PipelineOnCluster.Snapshot.COMPLETE);
+      killedFor(DOWN);
+    });
+    assertRecovered("taskmanager-kill-mid-stream", end, PipelineOnCluster.Snapshot.COMPLETE);
     assertThat(pipeline.failures()).as("failures of the job (each a restart) after its TaskManager died").isNotEmpty();
+  }
+
+  /** The killed TaskManager's replacement starts after {@code down}, as a new pod would. */
+  private void killedFor(Duration down) {
+    hold(down);
+    pipeline.cluster().startTaskManager();
   }
 }
