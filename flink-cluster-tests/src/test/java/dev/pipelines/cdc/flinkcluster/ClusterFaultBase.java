@@ -88,5 +88,9 @@ abstract class ClusterFaultBase {
   /** Sink equals source over every row and column again (see {@link PipelineOnCluster#assertRecovered}). */
   void assertRecovered(String fault, FaultEnd end, PipelineOnCluster.Snapshot snapshot) {
     pipeline.assertRecovered(fault, end.nanoTime(), end.slotLsn(), snapshot);
+    if (snapshot == PipelineOnCluster.Snapshot.COMPLETE) {
+      // Faults after the snapshot come after checkpoints that hold the stream split's assignment.
+      ClusterLogs.assertStreamSplitAssignedOnce(pipeline.cluster());
+    }
   }
 }

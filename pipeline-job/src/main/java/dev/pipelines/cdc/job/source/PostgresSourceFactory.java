@@ -68,12 +68,12 @@ public final class PostgresSourceFactory {
     PublicationWatch watch = new PublicationWatch(Endpoints.postgresServer(pg.host(), pg.port()), pg.database(),
         credentials, pg.publicationName(), names);
     if (pg.startupMode() != StartupMode.INITIAL) {
-      return watch.around(stream(pg, credentials, names, shapes, starRocksTableBySource, publicationMode,
-          StartupOptions.latest()));
+      return watch.around(new StreamSplitKept<>(stream(pg, credentials, names, shapes, starRocksTableBySource,
+          publicationMode, StartupOptions.latest())));
     }
-    return watch.around(new SlotGatedSource<>(stream(pg, credentials, names, shapes, starRocksTableBySource,
-        publicationMode, StartupOptions.committed()), new SlotGate(Endpoints.postgresServer(pg.host(), pg.port()),
-        pg.database(), credentials, pg.slotName())));
+    return watch.around(new SlotGatedSource<>(new StreamSplitKept<>(stream(pg, credentials, names, shapes,
+        starRocksTableBySource, publicationMode, StartupOptions.committed())),
+        new SlotGate(Endpoints.postgresServer(pg.host(), pg.port()), pg.database(), credentials, pg.slotName())));
   }
 
   private static SnapshotSettings settings(PostgresSourceConfig pg, Credentials credentials, List<SourceTable> tables,
