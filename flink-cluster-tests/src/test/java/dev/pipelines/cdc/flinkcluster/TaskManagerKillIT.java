@@ -27,7 +27,7 @@ class TaskManagerKillIT extends ClusterFaultBase {
    * runs, one streamed change visible twice (docs/known-issues.md), and at-least-once can load all 200,000
    * rows before the kill; mid-snapshot runs in the full matrix.
    */
-  static Stream<DeliverySemantic> midStream() {
+  static Stream<DeliverySemantic> midStreamSemantics() {
     return FaultMatrix.semantics(DeliverySemantic.EXACTLY_ONCE);
   }
 
@@ -56,7 +56,7 @@ class TaskManagerKillIT extends ClusterFaultBase {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("midStream")
+  @MethodSource("midStreamSemantics")
   void killedMidStream(DeliverySemantic semantic, PostgresServer pg, StarRocksEmulator sr) throws Exception {
     startStreaming("tm_stream", semantic, pg, sr);
     FaultEnd end = whileWriting(pg, writer -> {
