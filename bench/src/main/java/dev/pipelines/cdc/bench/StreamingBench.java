@@ -3,7 +3,8 @@ package dev.pipelines.cdc.bench;
 /**
  * Streaming, on the job that has just finished its snapshot: a writer commits inserts, updates and
  * deletes as fast as Postgres takes them; our rate is changes / (first commit → the sink holding the
- * final state). The limit is pgoutput decoding the same changes from a second slot.
+ * final state). The limit is pgoutput decoding the same changes from a second slot. A third slot feeds
+ * the prototype decoder of {@link OwnDecoderBench}.
  */
 final class StreamingBench {
   private StreamingBench() {}
@@ -30,6 +31,7 @@ final class StreamingBench {
     double switchSeconds = PostgresLimits.seconds(switchStart);
     ctx.visible.awaitAtLeast(qualified, before + markers, 300, job);
     PostgresLimits.createDecodeSlot(ctx.pg, "bench_decode");
+    OwnDecoderBench.createSlot(ctx.pg); // the prototype decoder's (OwnDecoderBench): the same changes
     ctx.visible.reset(qualified);
     double cpuBefore = job.cpuSeconds();
     long start = System.nanoTime();
@@ -55,5 +57,7 @@ final class StreamingBench {
         .note("checkpointInterval " + BenchContext.DEFAULT_CHECKPOINT_MILLIS / 1000 + " s"));
     ctx.add(Result.of("memory", "job RSS peak, streaming", streamingRss, "MB").target(Target.atMost(600))
         .note("JVM high-water mark so far " + Format.number(job.rss().highWaterMarkMb()) + " MB"));
+    // Prototype: the same changes through a pgoutput decoder of our own, against the same decoding figure.
+    OwnDecoderBench.run(ctx, "bench_narrow", changes, decode);
   }
 }
