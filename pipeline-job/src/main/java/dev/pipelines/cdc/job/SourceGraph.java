@@ -37,7 +37,7 @@ public final class SourceGraph {
       Credentials credentials, List<SourceTable> tables, Map<String, TableShape> shapes,
       Map<String, String> starRocksTableBySource, PublicationMode publicationMode, SnapshotEncoders encoders) {
     DataStreamSource<ChangeRow> stream = env.fromSource(PostgresSourceFactory.stream(pg, credentials, tables, shapes,
-            starRocksTableBySource, publicationMode), WatermarkStrategy.noWatermarks(), "postgres-stream",
+            starRocksTableBySource, publicationMode, env.getCheckpointConfig().getCheckpointInterval()), WatermarkStrategy.noWatermarks(), "postgres-stream",
         TypeInformation.of(ChangeRow.class));
     if (pg.startupMode() != StartupMode.INITIAL) {
       return stream.uid(PostgresSourceFactory.STREAM_ONLY_UID).keyBy(ChangeRow::routingKey);

@@ -341,6 +341,22 @@ class PipelineJobIT {
         "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + PostgresServer.CDC_USER);
   }
 
+  /**
+   * Makes the CDC user the owner of the schema's publication, its three tables and {@code more}, with
+   * CREATE on the database: what the job needs to add a table to the publication itself.
+   */
+  static void ownedByTheCdcUser(PostgresServer pg, String schema, String... more) {
+    java.util.List<String> sql = new java.util.ArrayList<>(List.of(
+        "GRANT CREATE ON DATABASE " + PostgresServer.DATABASE + " TO " + PostgresServer.CDC_USER,
+        "ALTER PUBLICATION " + schema + "_pub OWNER TO " + PostgresServer.CDC_USER));
+    for (String table : java.util.stream.Stream.concat(Stream.of("customers", "orders", "order_items"),
+        Stream.of(more)).toList()) {
+      sql.add("GRANT SELECT ON " + schema + "." + table + " TO " + PostgresServer.CDC_USER);
+      sql.add("ALTER TABLE " + schema + "." + table + " OWNER TO " + PostgresServer.CDC_USER);
+    }
+    pg.superuserSql().execute(sql.toArray(String[]::new));
+  }
+
   static PipelineConfig config(PostgresServer pg, StarRocksEmulator sr, String schema, String db,
       DeliverySemantic semantic) {
     return PipelineConfig.of(new PipelineId("it", db.replace('_', '-')),

@@ -230,7 +230,7 @@ class PipelineStopsIT {
   }
 
   /** Rows in StarRocks; a failing query fails the test (so a zero is a real zero). */
-  private static long rowCount(StarRocksEmulator sr, String tableAndCondition) throws java.sql.SQLException {
+  static long rowCount(StarRocksEmulator sr, String tableAndCondition) throws java.sql.SQLException {
     try (Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password());
         var st = s.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM " + tableAndCondition)) {
       rs.next();

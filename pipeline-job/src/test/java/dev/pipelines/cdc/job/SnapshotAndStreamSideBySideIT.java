@@ -258,14 +258,8 @@ class SnapshotAndStreamSideBySideIT {
     PipelineJobIT.createSourceTables(pg, schema, 500, 3000, 2);
     pg.superuserSql().execute(
         "CREATE TABLE " + schema + ".extras (id bigint PRIMARY KEY, label text, n bigint)",
-        "INSERT INTO " + schema + ".extras SELECT g, 'extra ' || g, g FROM generate_series(1, 5000) g",
-        "GRANT SELECT ON " + schema + ".extras TO " + PostgresServer.CDC_USER,
-        "GRANT CREATE ON DATABASE " + PostgresServer.DATABASE + " TO " + PostgresServer.CDC_USER,
-        "ALTER PUBLICATION " + schema + "_pub OWNER TO " + PostgresServer.CDC_USER,
-        "ALTER TABLE " + schema + ".customers OWNER TO " + PostgresServer.CDC_USER,
-        "ALTER TABLE " + schema + ".orders OWNER TO " + PostgresServer.CDC_USER,
-        "ALTER TABLE " + schema + ".order_items OWNER TO " + PostgresServer.CDC_USER,
-        "ALTER TABLE " + schema + ".extras OWNER TO " + PostgresServer.CDC_USER);
+        "INSERT INTO " + schema + ".extras SELECT g, 'extra ' || g, g FROM generate_series(1, 5000) g");
+    PipelineJobIT.ownedByTheCdcUser(pg, schema, "extras");
   }
 
   private static List<ComparedTable> fourTables(String schema) {

@@ -23,6 +23,8 @@ public final class SnapshotMetrics implements MetricReporter {
   private static final String TABLE_ROWS = "snapshot.table.";
   private static final Map<String, Map<String, List<Counter>>> ROWS = new ConcurrentHashMap<>();
   private static final Map<String, List<Gauge<?>>> TABLES_DONE = new ConcurrentHashMap<>();
+  private static final Map<String, List<Gauge<?>>> STREAM_STARTED = new ConcurrentHashMap<>();
+  private static final Map<String, List<Gauge<?>>> SLOT_AHEAD = new ConcurrentHashMap<>();
 
   static Map<String, String> flinkConfiguration() {
     return Map.of("metrics.reporter.snapshotrows.factory.class", Factory.class.getName());
@@ -37,6 +39,18 @@ public final class SnapshotMetrics implements MetricReporter {
   /** The highest {@code snapshot.tablesDone} any reader of the job shows; -1 before one registered it. */
   static long tablesDone(JobID job) {
     return TABLES_DONE.getOrDefault(job.toHexString(), List.of()).stream()
+        .mapToLong(g -> ((Number) g.getValue()).longValue()).max().orElse(-1);
+  }
+
+  /** The highest {@code stream.started} any stream reader of the job shows; -1 before one registered it. */
+  static long streamStarted(JobID job) {
+    return STREAM_STARTED.getOrDefault(job.toHexString(), List.of()).stream()
+        .mapToLong(g -> ((Number) g.getValue()).longValue()).max().orElse(-1);
+  }
+
+  /** The highest {@code stream.slotAheadAtStartBytes} of the job's stream readers; -1 before one registered it. */
+  static long slotAheadAtStart(JobID job) {
+    return SLOT_AHEAD.getOrDefault(job.toHexString(), List.of()).stream()
         .mapToLong(g -> ((Number) g.getValue()).longValue()).max().orElse(-1);
   }
 
@@ -60,6 +74,10 @@ public final class SnapshotMetrics implements MetricReporter {
           .computeIfAbsent(table, t -> new CopyOnWriteArrayList<>()).add(counter);
     } else if (metric instanceof Gauge<?> gauge && id.endsWith("snapshot.tablesDone")) {
       TABLES_DONE.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(gauge);
+    } else if (metric instanceof Gauge<?> gauge && id.endsWith("stream.started")) {
+      STREAM_STARTED.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(gauge);
+    } else if (metric instanceof Gauge<?> gauge && id.endsWith("stream.slotAheadAtStartBytes")) {
+      SLOT_AHEAD.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(gauge);
     }
   }
 

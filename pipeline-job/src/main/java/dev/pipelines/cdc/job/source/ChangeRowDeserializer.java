@@ -29,10 +29,12 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
   private final Map<String, TableShape> tables;
   private final TruncateStop truncateStop;
   /**
-   * Row schemas already checked against their table's shape. Debezium keeps one Schema object per
-   * table shape, so the check runs once per shape instead of once per row.
+   * Row schemas already checked against their table's shape, with how their rows are written. Debezium
+   * keeps one Schema object per table shape, so both are made once per shape instead of once per row.
    */
-  private transient Map<Schema, Boolean> checkedSchemas;
+  private transient Map<Schema, RowLayout> layouts;
+  /** The captured table of each envelope schema (one per table and shape), {@code schema.table}. */
+  private transient Map<Schema, String> tableByEnvelope;
 
   /** As below, with a TRUNCATE stop that does not know the StarRocks tables' names (tests). */
   public ChangeRowDeserializer(Map<String, TableShape> tables) {
@@ -54,22 +56,24 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
     if (!(record.value() instanceof Struct value) || value.schema().field("op") == null) {
       return; // heartbeats and tombstones carry no row
     }
-    Struct source = value.getStruct("source");
-    String table = source.getString("schema") + "." + source.getString("table");
+    String table = table(value);
     TableShape shape = tables.get(table);
     if (shape == null) {
       return; // a table the publication still lists but this pipeline no longer selects
     }
-    boolean delete = "d".equals(value.getString("op"));
-    boolean snapshot = "r".equals(value.getString("op"));
+    String op = value.getString("op");
+    boolean delete = "d".equals(op);
+    boolean snapshot = "r".equals(op);
     Struct row = delete ? value.getStruct("before") : value.getStruct("after");
-    check(table, shape, row.schema());
+    RowLayout layout = layout(table, shape, row.schema());
     StringBuilder json = new StringBuilder(256).append('{');
     String[] keyParts = new String[shape.keyColumns().size()];
     List<String> unavailable = null;
     boolean first = true;
-    for (Field field : row.schema().fields()) {
-      int keyIndex = shape.keyColumns().indexOf(field.name());
+    Field[] fields = layout.fields;
+    for (int i = 0; i < fields.length; i++) {
+      Field field = fields[i];
+      int keyIndex = layout.keyIndex[i];
       if (delete && keyIndex < 0) {
         continue;
       }
@@ -85,12 +89,10 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
         json.append(',');
       }
       first = false;
-      DebeziumValues.string(json, field.name());
-      json.append(':');
+      json.append(layout.jsonNames[i]);
       int valueStart = json.length();
       try {
-        DebeziumValues.appendJson(json, field.schema(), raw, shape.blankPaddedColumns().contains(field.name()),
-            shape.limit(field.name()), snapshot);
+        DebeziumValues.appendJson(json, field.schema(), raw, layout.blankPadded[i], layout.limits[i], snapshot);
       } catch (RejectedValue e) {
         throw PipelineStop.rowRejected(table, field.name(), keyText(shape, row), e.getMessage(), null);
       } catch (RuntimeException e) {
@@ -108,15 +110,27 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
         unavailable == null ? "" : String.join(",", unavailable)));
   }
 
-  private void check(String table, TableShape shape, Schema schema) {
-    if (checkedSchemas == null) {
-      checkedSchemas = new IdentityHashMap<>();
+  private String table(Struct value) {
+    if (tableByEnvelope == null) {
+      tableByEnvelope = new IdentityHashMap<>();
     }
-    if (checkedSchemas.containsKey(schema)) {
-      return;
+    return tableByEnvelope.computeIfAbsent(value.schema(), envelope -> {
+      Struct source = value.getStruct("source");
+      return source.getString("schema") + "." + source.getString("table");
+    });
+  }
+
+  private RowLayout layout(String table, TableShape shape, Schema schema) {
+    if (layouts == null) {
+      layouts = new IdentityHashMap<>();
     }
-    SchemaChangedException.check(table, shape.columns(), schema.fields().stream().map(Field::name).toList());
-    checkedSchemas.put(schema, Boolean.TRUE);
+    RowLayout layout = layouts.get(schema);
+    if (layout == null) {
+      SchemaChangedException.check(table, shape.columns(), schema.fields().stream().map(Field::name).toList());
+      layout = RowLayout.of(schema, shape);
+      layouts.put(schema, layout);
+    }
+    return layout;
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.pipelines.cdc.job.source;
 
 import java.util.List;
-import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceSplit;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
@@ -36,11 +35,9 @@ public final class StreamSplitKept<T, S extends SourceSplit, C> extends Forwardi
   }
 
   /** The delegate in everything but an empty "splits back", which it is not told. */
-  static final class Enumerator<S extends SourceSplit, C> implements SplitEnumerator<S, C> {
-    private final SplitEnumerator<S, C> delegate;
-
+  static final class Enumerator<S extends SourceSplit, C> extends ForwardingEnumerator<S, C> {
     Enumerator(SplitEnumerator<S, C> delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -48,46 +45,6 @@ public final class StreamSplitKept<T, S extends SourceSplit, C> extends Forwardi
       if (splits != null && !splits.isEmpty()) {
         delegate.addSplitsBack(splits, subtask);
       }
-    }
-
-    @Override
-    public void start() {
-      delegate.start();
-    }
-
-    @Override
-    public void handleSplitRequest(int subtask, String requesterHostname) {
-      delegate.handleSplitRequest(subtask, requesterHostname);
-    }
-
-    @Override
-    public void addReader(int subtask) {
-      delegate.addReader(subtask);
-    }
-
-    @Override
-    public C snapshotState(long checkpointId) throws Exception {
-      return delegate.snapshotState(checkpointId);
-    }
-
-    @Override
-    public void notifyCheckpointComplete(long checkpointId) throws Exception {
-      delegate.notifyCheckpointComplete(checkpointId);
-    }
-
-    @Override
-    public void notifyCheckpointAborted(long checkpointId) throws Exception {
-      delegate.notifyCheckpointAborted(checkpointId);
-    }
-
-    @Override
-    public void handleSourceEvent(int subtask, SourceEvent event) {
-      delegate.handleSourceEvent(subtask, event);
-    }
-
-    @Override
-    public void close() throws java.io.IOException {
-      delegate.close();
     }
   }
 }
