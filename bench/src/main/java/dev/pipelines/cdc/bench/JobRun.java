@@ -23,6 +23,11 @@ public final class JobRun implements AutoCloseable {
   /** System.nanoTime() when the job was submitted (its BENCH RUNNING line). */
   private final long submittedNanos;
 
+  /** The job's replication slot. */
+  String slot() {
+    return slot;
+  }
+
   private JobRun(ChildJvm jvm, RssSampler rss, PostgresServer pg, String slot, long submittedNanos) {
     this.jvm = jvm;
     this.rss = rss;

@@ -42,6 +42,7 @@ final class StreamingBench {
     Checksums.awaitEqual(ctx.pg, ctx.sr, table, db, 120);
     double streamingRss = job.rss().takePeakMb();
     double cpuPerThousand = (job.cpuSeconds() - cpuBefore) * 1e6 / changes;
+    double slotLag = slotLagSeconds(ctx, job); // after the CPU figure: the wait is idle time
     double decode = PostgresLimits.decodeRate(ctx.pg, "bench_decode", "bench_narrow", changes);
     ctx.add(Result.of("streaming", "job, end to end, parallelism 2", rate, "changes/s")
         .against("pgoutput decoding", decode).target(Target.ratioAtLeast(0.25))
@@ -55,9 +56,35 @@ final class StreamingBench {
     ctx.add(Result.of("cpu", "job CPU per 1,000 streamed changes", cpuPerThousand, "ms"));
     ctx.add(Result.of("streaming", "snapshot done → stream flowing (checkpoint-bound)", switchSeconds, "s")
         .note("checkpointInterval " + BenchContext.DEFAULT_CHECKPOINT_MILLIS / 1000 + " s"));
+    ctx.add(Result.of("slot", "slot lag after the last change, in checkpoint intervals",
+            slotLag / (BenchContext.DEFAULT_CHECKPOINT_MILLIS / 1000.0), "intervals").target(Target.atMost(2))
+        .note(Format.number(slotLag) + " s from the sink holding the last change to the slot confirming it"
+            + " (checkpointInterval " + BenchContext.DEFAULT_CHECKPOINT_MILLIS / 1000 + " s)"));
     ctx.add(Result.of("memory", "job RSS peak, streaming", streamingRss, "MB").target(Target.atMost(600))
         .note("JVM high-water mark so far " + Format.number(job.rss().highWaterMarkMb()) + " MB"));
     // Prototype: the same changes through a pgoutput decoder of our own, against the same decoding figure.
     OwnDecoderBench.run(ctx, "bench_narrow", changes, decode);
+  }
+
+  /**
+   * Seconds from now (the sink holds every change) until the job's slot confirms the WAL position
+   * after the writer's last commit: the slot follows completed checkpoints one behind, so at most two
+   * checkpoint intervals and a heartbeat.
+   */
+  private static double slotLagSeconds(BenchContext ctx, JobRun job) throws InterruptedException {
+    String end = String.valueOf(ctx.pg.superuserSql().scalar("SELECT pg_current_wal_lsn()::text"));
+    long start = System.nanoTime();
+    while (true) {
+      Object behind = ctx.pg.superuserSql().scalar("SELECT confirmed_flush_lsn < '" + end + "'::pg_lsn"
+          + " FROM pg_replication_slots WHERE slot_name = '" + job.slot() + "'");
+      if (Boolean.FALSE.equals(behind) || "f".equals(String.valueOf(behind))) {
+        return PostgresLimits.seconds(start);
+      }
+      if (PostgresLimits.seconds(start) > 5 * BenchContext.DEFAULT_CHECKPOINT_MILLIS / 1000.0) {
+        throw new IllegalStateException("the slot did not confirm the last change within five checkpoint intervals");
+      }
+      job.checkAlive();
+      Thread.sleep(200);
+    }
   }
 }
