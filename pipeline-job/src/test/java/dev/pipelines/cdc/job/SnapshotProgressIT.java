@@ -7,6 +7,7 @@ import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.progress.FlinkRestClient;
 import dev.pipelines.cdc.config.progress.SnapshotFigures;
 import dev.pipelines.cdc.config.progress.SnapshotProgressReader;
+import dev.pipelines.cdc.config.progress.StreamStartReader;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.emulator.StarRocksEmulatorExtension;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The snapshot's progress as the operator reads it, from the REST API of the mini-cluster that runs
  * the real job: the readers' gauges carry the enumerator's counts, the figures only grow, and at
- * the end every table and split is done and every row was counted once; the sink equals the source.
+ * the end every table and split is done and every row was counted once; the sink equals the source;
+ * and the stream reader reports that its stream has begun.
  */
 @ExtendWith({PostgresExtension.class, StarRocksEmulatorExtension.class})
 class SnapshotProgressIT {
@@ -85,6 +87,12 @@ class SnapshotProgressIT {
         assertThat(last.rowsCopied()).as("every row read once").isEqualTo(customers + orders + (long) orders * items);
       }
       SinkEqualsSource.await(pg, sr, Duration.ofSeconds(120), SinkEqualsSource.threeTables(schema, schema));
+
+      // Whether the stream has begun, as the operator reads it: the stream reader's gauge, over REST.
+      StreamStartReader stream = new StreamStartReader(
+          new FlinkRestClient(URI.create("http://localhost:" + port + "/"), Duration.ofSeconds(10)));
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+          .until(() -> stream.read(jobId), r -> r.equals(new StreamStartReader.Started(jobId, true)));
     }
   }
 

@@ -74,6 +74,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
   private final SourceCleanup cleanup;
   private final SlotMetrics metrics;
   private final SnapshotReading snapshot;
+  private final StreamReading stream;
   private final SecretReads secretReads;
 
   public CdcPipelineReconciler(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics) {
@@ -84,6 +85,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
   public CdcPipelineReconciler(OperatorSettings settings, Clock clock, Databases databases, SlotMetrics metrics,
       SnapshotProgress progress) {
     this.snapshot = new SnapshotReading(progress);
+    this.stream = new StreamReading(progress);
     this.settings = settings;
     this.validator = new CdcPipelineValidator(settings);
     this.clock = clock;
@@ -130,7 +132,8 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         deployment.map(FlinkJobObservation::of),
         suspend,
         held,
-        snapshot.read(pipeline, deployment, checked));
+        snapshot.read(pipeline, deployment, checked),
+        stream.read(pipeline, deployment));
     CdcPipelineStatus status = StatusFactory.build(pipeline.getStatus(), seen, clock.instant());
     CdcPipelineStatus before = pipeline.getStatus();
     events.onReadyChange(context.getClient(), pipeline, readyOf(before), readyOf(status));

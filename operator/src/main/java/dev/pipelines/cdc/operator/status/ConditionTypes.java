@@ -11,6 +11,12 @@ public final class ConditionTypes {
   /** The Flink job is running. */
   public static final String JOB_RUNNING = "JobRunning";
 
+  /**
+   * The job's stream has begun: a checkpoint holds a stream position past the one it started from
+   * (True), not yet (False, and Ready is False), or not known (Unknown). Absent without a FlinkDeployment.
+   */
+  public static final String STREAMING = "Streaming";
+
   /** Preflight of the source: wal_level, privileges, tables, keys, free slots. */
   public static final String SOURCE_READY = "SourceReady";
   /** Preflight of the sink: FE reachable, credentials accepted, database present or creatable. */

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param held a stop the operator holds the job for ({@link StopHold}), if any
  * @param snapshot the snapshot's progress as read from the job, absent when not read (no snapshot
  *     taken, or no job deployed): the status then keeps what it showed
+ * @param stream whether the job's stream has begun, absent without a FlinkDeployment (no Streaming condition)
  */
 public record Observation(
     long generation,
@@ -27,22 +28,32 @@ public record Observation(
     Optional<FlinkJobObservation> job,
     boolean suspendRequested,
     Optional<StopHold.Held> held,
-    Optional<SnapshotObservation> snapshot) {
+    Optional<SnapshotObservation> snapshot,
+    Optional<StreamObservation> stream) {
 
   public Observation {
     violations = List.copyOf(violations);
+  }
+
+  /** An observation without the stream's start. */
+  public Observation(long generation, List<Violation> violations, Optional<CredentialsCheck> credentials,
+      Optional<PreflightReport> preflight, Optional<FlinkJobObservation> job, boolean suspendRequested,
+      Optional<StopHold.Held> held, Optional<SnapshotObservation> snapshot) {
+    this(generation, violations, credentials, preflight, job, suspendRequested, held, snapshot, Optional.empty());
   }
 
   /** An observation without snapshot progress. */
   public Observation(long generation, List<Violation> violations, Optional<CredentialsCheck> credentials,
       Optional<PreflightReport> preflight, Optional<FlinkJobObservation> job, boolean suspendRequested,
       Optional<StopHold.Held> held) {
-    this(generation, violations, credentials, preflight, job, suspendRequested, held, Optional.empty());
+    this(generation, violations, credentials, preflight, job, suspendRequested, held, Optional.empty(),
+        Optional.empty());
   }
 
   /** An observation without a held stop. */
   public Observation(long generation, List<Violation> violations, Optional<CredentialsCheck> credentials,
       Optional<PreflightReport> preflight, Optional<FlinkJobObservation> job, boolean suspendRequested) {
-    this(generation, violations, credentials, preflight, job, suspendRequested, Optional.empty(), Optional.empty());
+    this(generation, violations, credentials, preflight, job, suspendRequested, Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 }

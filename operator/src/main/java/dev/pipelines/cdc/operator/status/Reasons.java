@@ -17,6 +17,10 @@ public final class Reasons {
   public static final String NOT_DEPLOYED = "NotDeployed";
   public static final String DEPLOYING = "Deploying";
   public static final String RUNNING = "Running";
+  public static final String STREAM_STARTED = "StreamStarted";
+  public static final String STREAM_NOT_STARTED = "StreamNotStarted";
+  public static final String NOT_REPORTED_YET = "NotReportedYet";
+  public static final String JOB_UNREADABLE = "JobUnreadable";
   public static final String SUSPENDED = "Suspended";
   public static final String JOB_FAILED = "JobFailed";
   /** The job stopped on a row StarRocks refused or a value it cannot convert (JobStopReason, shared with the job). */

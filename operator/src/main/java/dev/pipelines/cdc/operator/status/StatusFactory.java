@@ -24,14 +24,18 @@ public final class StatusFactory {
     Condition sourceReady = PreflightConditions.sourceReady(seen.preflight(), gen);
     Condition sinkReady = PreflightConditions.sinkReady(seen.preflight(), gen);
     Condition jobRunning = jobRunning(seen, gen);
-    Condition ready = ready(gen, List.of(specValid, credentials, sourceReady, sinkReady, jobRunning));
+    Optional<Condition> streaming = seen.stream().map(s -> streaming(s, gen));
+    List<Condition> parts = new java.util.ArrayList<>(List.of(specValid, credentials, sourceReady, sinkReady,
+        jobRunning));
+    // A stream known not to have begun is not healthy; one not known (no answer yet) does not block Ready.
+    streaming.filter(c -> FALSE.equals(c.status())).ifPresent(parts::add);
+    Condition ready = ready(gen, parts);
+    List<Condition> next = new java.util.ArrayList<>(List.of(ready, specValid, credentials, sourceReady, sinkReady,
+        jobRunning, PreflightConditions.sourceWarnings(seen.preflight(), gen),
+        PreflightConditions.slotLagging(seen.preflight(), gen)));
+    streaming.ifPresent(next::add);
     List<Condition> conditions =
-        Conditions.merge(
-            previous == null ? List.of() : previous.conditions(),
-            List.of(ready, specValid, credentials, sourceReady, sinkReady, jobRunning,
-                PreflightConditions.sourceWarnings(seen.preflight(), gen),
-                PreflightConditions.slotLagging(seen.preflight(), gen)),
-            now);
+        Conditions.merge(previous == null ? List.of() : previous.conditions(), next, now);
     Optional<FlinkJobObservation> job = seen.job();
     return new CdcPipelineStatus(
         gen,
@@ -138,6 +142,24 @@ public final class StatusFactory {
     return new Condition(ConditionTypes.JOB_RUNNING, FALSE, gen, null, Reasons.DEPLOYING,
         "waiting for the Flink job: lifecycle " + job.lifecycleState() + ", job state " + job.jobState()
             + (job.error() != null ? ", last error: " + job.error() : ""));
+  }
+
+  private static Condition streaming(StreamObservation seen, long gen) {
+    if (seen instanceof StreamObservation.Started) {
+      return new Condition(ConditionTypes.STREAMING, TRUE, gen, null, Reasons.STREAM_STARTED,
+          "the stream has begun: a checkpoint holds a stream position past the one it started from");
+    }
+    if (seen instanceof StreamObservation.NotStarted) {
+      return new Condition(ConditionTypes.STREAMING, FALSE, gen, null, Reasons.STREAM_NOT_STARTED,
+          "the job runs but its stream has not begun: no checkpoint holds a position past the one it started"
+              + " from (expected within the job's heartbeat, at most 10 s, and one checkpoint; if it stays, see"
+              + " the stream reader's log and the slot)");
+    }
+    if (seen instanceof StreamObservation.NotYet notYet) {
+      return new Condition(ConditionTypes.STREAMING, UNKNOWN, gen, null, Reasons.NOT_REPORTED_YET, notYet.message());
+    }
+    return new Condition(ConditionTypes.STREAMING, UNKNOWN, gen, null, Reasons.JOB_UNREADABLE,
+        ((StreamObservation.Unreadable) seen).message());
   }
 
   /** Ready mirrors the first condition that is not True, so its reason says what to fix first. */

@@ -161,6 +161,58 @@ class StatusFactoryTest {
     assertThat(failed.observedGeneration()).isEqualTo(3L);
   }
 
+  @Test
+  void aRunningJobWhoseStreamHasNotBegunIsNotReadyAndSaysSo() {
+    CdcPipelineStatus s = StatusFactory.build(null, streamSeen(new StreamObservation.NotStarted()), T0);
+
+    assertThat(cond(s, ConditionTypes.STREAMING)).satisfies(c -> {
+      assertThat(c.status()).isEqualTo("False");
+      assertThat(c.reason()).isEqualTo(Reasons.STREAM_NOT_STARTED);
+      assertThat(c.message()).contains("has not begun");
+    });
+    assertThat(cond(s, ConditionTypes.READY)).satisfies(c -> {
+      assertThat(c.status()).isEqualTo("False");
+      assertThat(c.reason()).isEqualTo(Reasons.STREAM_NOT_STARTED);
+    });
+    assertThat(cond(s, ConditionTypes.JOB_RUNNING).status()).isEqualTo("True");
+    assertThat(s.phase()).isEqualTo(Phase.Running);
+  }
+
+  @Test
+  void onceTheStreamHasBegunThePipelineIsReadyAndTheConditionFlips() {
+    CdcPipelineStatus before = StatusFactory.build(null, streamSeen(new StreamObservation.NotStarted()), T0);
+    CdcPipelineStatus s = StatusFactory.build(before, streamSeen(new StreamObservation.Started()), T1);
+
+    assertThat(cond(s, ConditionTypes.STREAMING)).satisfies(c -> {
+      assertThat(c.status()).isEqualTo("True");
+      assertThat(c.reason()).isEqualTo(Reasons.STREAM_STARTED);
+      assertThat(c.lastTransitionTime()).isEqualTo("2026-01-01T00:05:00Z");
+    });
+    assertThat(cond(s, ConditionTypes.READY).status()).isEqualTo("True");
+  }
+
+  @Test
+  void aStreamNotKnownIsUnknownAndDoesNotHoldReadyBack() {
+    CdcPipelineStatus unread = StatusFactory.build(null,
+        streamSeen(new StreamObservation.Unreadable("the JobManager's REST API at http://jm:8081/ could not be read")),
+        T0);
+    assertThat(cond(unread, ConditionTypes.STREAMING)).satisfies(c -> {
+      assertThat(c.status()).isEqualTo("Unknown");
+      assertThat(c.reason()).isEqualTo(Reasons.JOB_UNREADABLE);
+      assertThat(c.message()).contains("http://jm:8081/");
+    });
+    assertThat(cond(unread, ConditionTypes.READY).status()).isEqualTo("True");
+
+    CdcPipelineStatus notYet = StatusFactory.build(null, streamSeen(new StreamObservation.NotYet("no metrics yet")), T0);
+    assertThat(cond(notYet, ConditionTypes.STREAMING).reason()).isEqualTo(Reasons.NOT_REPORTED_YET);
+    assertThat(cond(notYet, ConditionTypes.READY).status()).isEqualTo("True");
+  }
+
+  private static Observation streamSeen(StreamObservation stream) {
+    return new Observation(2, List.of(), Optional.of(CREDS_OK), Optional.of(FakeDatabases.passed()),
+        Optional.of(RUNNING), false, Optional.empty(), Optional.empty(), Optional.of(stream));
+  }
+
   private static Observation seen(List<Violation> violations, CredentialsCheck creds, FlinkJobObservation job, boolean suspend) {
     return new Observation(2, violations, Optional.of(creds),
         creds.ok() ? Optional.of(FakeDatabases.passed()) : Optional.empty(), Optional.ofNullable(job), suspend);

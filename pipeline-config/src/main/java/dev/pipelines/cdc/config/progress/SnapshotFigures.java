@@ -83,7 +83,7 @@ public record SnapshotFigures(int tablesDone, int tablesTotal, int splitsDone, i
   /**
    * The figures from {@code GET .../subtasks/metrics?get=<ids>&agg=max,sum} (ids as found by
    * {@link #snapshotMetricIds}); empty while the enumerator's counts have not reached a reader
-   * (its gauges read -1) or a figure is missing.
+   * (its gauges read -1, or no table is counted) or a figure is missing.
    */
   public static Optional<SnapshotFigures> of(JsonNode aggregated, Map<String, String> idsByName) {
     Map<String, JsonNode> byId = new LinkedHashMap<>();
@@ -95,8 +95,10 @@ public record SnapshotFigures(int tablesDone, int tablesTotal, int splitsDone, i
     Optional<Long> tablesTotal = value(byId, idsByName.get(SnapshotMetrics.TABLES_TOTAL), "max");
     Optional<Long> tablesDone = value(byId, idsByName.get(SnapshotMetrics.TABLES_DONE), "max");
     Optional<Long> rows = value(byId, idsByName.get(SnapshotMetrics.ROWS_READ), "sum");
+    // A pipeline captures at least one table: no table counted means the count has not arrived (a
+    // job older than the -1 default reports zeros until then), not a snapshot of nothing that is done.
     if (splitsTotal.isEmpty() || splitsDone.isEmpty() || tablesTotal.isEmpty() || tablesDone.isEmpty()
-        || splitsTotal.get() < 0) {
+        || splitsTotal.get() < 0 || tablesTotal.get() <= 0) {
       return Optional.empty();
     }
     return Optional.of(new SnapshotFigures(tablesDone.get().intValue(), tablesTotal.get().intValue(),

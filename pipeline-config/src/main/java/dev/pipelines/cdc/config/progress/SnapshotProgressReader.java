@@ -33,19 +33,12 @@ public final class SnapshotProgressReader {
    * @throws IOException the JobManager could not be reached or answered an error
    */
   public Reading read(String jobId) throws IOException {
-    String id = jobId;
-    if (id == null) {
-      Optional<String> current = SnapshotFigures.currentJobId(rest.jobsOverview());
-      if (current.isEmpty()) {
-        return new NoRunningJob(null, null);
-      }
-      id = current.get();
+    JobLookup lookup = JobLookup.of(rest, jobId);
+    if (!lookup.running()) {
+      return new NoRunningJob(lookup.jobId(), lookup.state());
     }
-    JsonNode job = rest.job(id);
-    String state = SnapshotFigures.jobState(job);
-    if (!"RUNNING".equals(state)) {
-      return new NoRunningJob(id, state);
-    }
+    String id = lookup.jobId();
+    JsonNode job = lookup.job();
     for (String vertex : SnapshotFigures.vertexIds(job)) {
       Map<String, String> ids = SnapshotFigures.snapshotMetricIds(rest.subtaskMetricIds(id, vertex));
       if (ids.isEmpty()) {

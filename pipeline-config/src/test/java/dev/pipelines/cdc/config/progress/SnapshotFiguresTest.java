@@ -58,6 +58,15 @@ class SnapshotFiguresTest {
   }
 
   @Test
+  void zerosEverywhereAreNoFiguresNotADoneSnapshot() throws Exception {
+    // What a reader showed before the count arrived while it started at 0: "0 of 0 splits" would be done.
+    String zeros = RECORDED.file("subtasks-metrics-snapshot-running.json")
+        .replaceAll("(?s)(\"id\"\\s*:\\s*\"[^\"]*(splitsTotal|splitsDone|tablesTotal|tablesDone)\",\\s*\"max\"\\s*:\\s*)\\d+(\\.\\d+)?", "$10");
+    assertThat(zeros).containsPattern("tablesTotal\",\\s*\"max\"\\s*:\\s*0,");
+    assertThat(SnapshotFigures.of(JSON.readTree(zeros), ids())).isEmpty();
+  }
+
+  @Test
   void theMetricNameBelowTheSnapshotGroup() {
     assertThat(SnapshotFigures.belowSnapshotGroup("Source__x.snapshot.rowsRead")).isEqualTo("rowsRead");
     assertThat(SnapshotFigures.belowSnapshotGroup("snapshot.splitsDone")).isEqualTo("splitsDone");

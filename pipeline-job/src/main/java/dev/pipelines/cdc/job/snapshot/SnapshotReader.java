@@ -39,7 +39,12 @@ final class SnapshotReader
   private final ArrayDeque<ChangeRow> markers = new ArrayDeque<>();
   private CompletableFuture<Void> markerArrived = new CompletableFuture<>();
   private boolean started;
-  private volatile SnapshotEvents.Progress progress = new SnapshotEvents.Progress(0, 0, 0, 0);
+  /**
+   * -1 until the enumerator's first count arrives (SnapshotMetrics' contract): zeros read as "0 of 0
+   * splits, done" over REST, and a snapshot once Done stays Done in the operator's status (seen once in
+   * SnapshotProgressIT: the first reading came before the count).
+   */
+  private volatile SnapshotEvents.Progress progress = new SnapshotEvents.Progress(-1, -1, -1, -1);
 
   SnapshotReader(SourceReaderContext context, SnapshotSettings settings, SnapshotEncoders encoders) {
     super(() -> new SnapshotSplitReader(settings, encoders), new SnapshotRecordEmitter(context.metricGroup()),

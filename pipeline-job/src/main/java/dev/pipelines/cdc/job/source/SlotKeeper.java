@@ -107,13 +107,12 @@ public record SlotKeeper(HostPort server, String database, Credentials credentia
 
   /**
    * What to log when the slot has confirmed a position past the one a stream starts from (empty when it
-   * is at or behind it). Postgres then streams from the slot's position, and nothing is lost: the slot
-   * confirms only positions of completed checkpoints (flink-cdc commits on checkpoint completion, ours one
-   * checkpoint late), and a completed checkpoint's rows are in StarRocks (at-least-once: flushed when the
-   * checkpoint was taken; exactly-once: committed when it completed, and committed again on restore if
-   * that had failed). So what a restore from an older checkpoint or savepoint does not replay was loaded
-   * by a later run, and StarRocks is not rolled back. Also seen a few hundred bytes past a restored
-   * position after failovers: pgjdbc's keepalive moves the slot through WAL without captured changes.
+   * is at or behind it). Postgres then streams from the slot's position. Two causes: a restore from an
+   * older checkpoint or savepoint, when the slot confirmed later checkpoints' positions, whose changes
+   * StarRocks holds (flink-cdc commits on checkpoint completion, ours one checkpoint late; at-least-once
+   * flushed them, exactly-once committed them); or pgjdbc 42.7.3's keepalive, which can confirm changes
+   * the stream had received but no completed checkpoint held (Known issues: "The slot can run ahead of
+   * the checkpoints"), and those changes are lost. Which one it was cannot be told here.
    */
   public static Optional<String> slotAhead(String slotName, long checkpointLsn, Optional<Long> slotLsn) {
     if (slotLsn.isEmpty() || slotLsn.get() <= checkpointLsn) {
@@ -122,8 +121,9 @@ public record SlotKeeper(HostPort server, String database, Credentials credentia
     return Optional.of("the stream starts from LSN " + LogSequenceNumber.valueOf(checkpointLsn).asString()
         + " (its checkpoint or savepoint) but replication slot " + slotName + " has confirmed LSN "
         + LogSequenceNumber.valueOf(slotLsn.get()).asString() + ", " + (slotLsn.get() - checkpointLsn)
-        + " bytes of WAL later, so Postgres streams from there: the slot confirms only positions of completed"
-        + " checkpoints, whose changes StarRocks already holds (a restore from an older checkpoint or"
-        + " savepoint, or the driver's keepalive after a restart)");
+        + " bytes of WAL later, so Postgres streams from there. After a restore from an older checkpoint or"
+        + " savepoint StarRocks holds the changes in between; if this was the newest checkpoint, the driver's"
+        + " keepalive confirmed changes no checkpoint held and they are not loaded (docs/known-issues.md, \"The"
+        + " slot can run ahead of the checkpoints\")");
   }
 }

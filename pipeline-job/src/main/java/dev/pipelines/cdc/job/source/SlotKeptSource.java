@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.job.source;
 
+import dev.pipelines.cdc.config.progress.StreamMetrics;
 import dev.pipelines.cdc.job.failure.SqlErrors;
 import java.sql.SQLException;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class SlotKeptSource<T, S extends SourceSplit, C> extends Forwardin
 
   @Override
   public SourceReader<T, S> createReader(SourceReaderContext context) throws Exception {
-    return new Reader<>(super.createReader(context), keeper, context.metricGroup().addGroup("stream"));
+    return new Reader<>(super.createReader(context), keeper, context.metricGroup().addGroup(StreamMetrics.GROUP));
   }
 
   /** The delegate, and a heartbeat every interval from its start. */
@@ -97,9 +98,9 @@ public final class SlotKeptSource<T, S extends SourceSplit, C> extends Forwardin
     Reader(SourceReader<T, S> delegate, SlotKeeper keeper, MetricGroup metrics) {
       super(delegate);
       this.keeper = keeper;
-      metrics.gauge("started", (Gauge<Integer>) () -> startLsn >= 0 && checkpointedLsn > startLsn ? 1 : 0);
-      metrics.gauge("checkpointedLsn", (Gauge<Long>) () -> checkpointedLsn);
-      metrics.gauge("slotAheadAtStartBytes", (Gauge<Long>) () -> slotAheadBytes);
+      metrics.gauge(StreamMetrics.STARTED, (Gauge<Integer>) () -> startLsn >= 0 && checkpointedLsn > startLsn ? 1 : 0);
+      metrics.gauge(StreamMetrics.CHECKPOINTED_LSN, (Gauge<Long>) () -> checkpointedLsn);
+      metrics.gauge(StreamMetrics.SLOT_AHEAD_AT_START_BYTES, (Gauge<Long>) () -> slotAheadBytes);
     }
 
     @Override
@@ -127,7 +128,7 @@ public final class SlotKeptSource<T, S extends SourceSplit, C> extends Forwardin
         Optional<Long> slot = keeper.confirmedFlushLsn();
         SlotKeeper.slotAhead(keeper.slotName(), lsn, slot).ifPresent(note -> {
           slotAheadBytes = slot.get() - lsn;
-          LOG.info(note);
+          LOG.warn(note);
         });
         keeper.heartbeat();
       } catch (SQLException e) {
