@@ -1,5 +1,7 @@
 package dev.pipelines.cdc.job;
 
+import dev.pipelines.cdc.config.progress.StreamMetrics;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -74,9 +76,9 @@ public final class SnapshotMetrics implements MetricReporter {
           .computeIfAbsent(table, t -> new CopyOnWriteArrayList<>()).add(counter);
     } else if (metric instanceof Gauge<?> gauge && id.endsWith("snapshot.tablesDone")) {
       TABLES_DONE.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(gauge);
-    } else if (metric instanceof Gauge<?> gauge && id.endsWith("stream.started")) {
+    } else if (metric instanceof Gauge<?> gauge && StreamMetrics.matches(id, StreamMetrics.STARTED)) {
       STREAM_STARTED.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(gauge);
-    } else if (metric instanceof Gauge<?> gauge && id.endsWith("stream.slotAheadAtStartBytes")) {
+    } else if (metric instanceof Gauge<?> gauge && StreamMetrics.matches(id, StreamMetrics.SLOT_AHEAD_AT_START_BYTES)) {
       SLOT_AHEAD.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(gauge);
     }
   }

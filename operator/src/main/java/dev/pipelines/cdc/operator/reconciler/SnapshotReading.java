@@ -42,7 +42,8 @@ final class SnapshotReading {
         && spec.source().postgres().startupMode() == StartupMode.INITIAL;
   }
 
-  private static String jobId(FlinkDeployment deployment) {
+  /** The Flink job's id from the FlinkDeployment's status; null if it reports none. */
+  static String jobId(FlinkDeployment deployment) {
     var status = deployment.getStatus();
     return status == null || status.getJobStatus() == null ? null : status.getJobStatus().getJobId();
   }

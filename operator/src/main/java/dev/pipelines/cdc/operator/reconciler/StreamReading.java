@@ -36,17 +36,12 @@ final class StreamReading {
     if (streamingBefore(pipeline)) {
       return Optional.of(new StreamObservation.Started());
     }
-    return Optional.of(progress.stream(deployment.get(), jobId(deployment.get())));
+    return Optional.of(progress.stream(deployment.get(), SnapshotReading.jobId(deployment.get())));
   }
 
   private static boolean streamingBefore(CdcPipeline pipeline) {
     return pipeline.getStatus() != null && pipeline.getStatus().conditions() != null
         && Conditions.find(pipeline.getStatus().conditions(), ConditionTypes.STREAMING).map(Condition::isTrue)
             .orElse(false);
-  }
-
-  private static String jobId(FlinkDeployment deployment) {
-    var status = deployment.getStatus();
-    return status == null || status.getJobStatus() == null ? null : status.getJobStatus().getJobId();
   }
 }

@@ -119,6 +119,18 @@ public record SnapshotFigures(int tablesDone, int tablesTotal, int splitsDone, i
     return null;
   }
 
+  /**
+   * One aggregate ({@code max} or {@code sum}) of metric {@code id} in
+   * {@code GET .../subtasks/metrics?get=…&agg=max,sum}, rounded; empty if missing or not a number.
+   */
+  static Optional<Long> aggregate(JsonNode aggregated, String id, String aggregate) {
+    Map<String, JsonNode> byId = new LinkedHashMap<>();
+    for (JsonNode metric : aggregated) {
+      byId.put(metric.path("id").asText(), metric);
+    }
+    return value(byId, id, aggregate);
+  }
+
   private static Optional<Long> value(Map<String, JsonNode> byId, String id, String aggregate) {
     if (id == null || !byId.containsKey(id)) {
       return Optional.empty();

@@ -45,7 +45,8 @@ public final class StreamStartReader {
       if (metric.isEmpty()) {
         continue;
       }
-      Optional<Double> max = maximum(rest.subtaskMetrics(id, vertex, List.of(metric.get())), metric.get());
+      Optional<Long> max = SnapshotFigures.aggregate(rest.subtaskMetrics(id, vertex, List.of(metric.get())),
+          metric.get(), "max");
       String found = id;
       return max.<Reading>map(m -> new Started(found, m >= 1)).orElse(new NotReported(id));
     }
@@ -58,28 +59,6 @@ public final class StreamStartReader {
       String id = metric.path("id").asText();
       if (StreamMetrics.matches(id, StreamMetrics.STARTED)) {
         return Optional.of(id);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The {@code max} aggregate of metric {@code id} in {@code GET .../subtasks/metrics?get=…&agg=max,sum}. */
-  static Optional<Double> maximum(JsonNode aggregated, String id) {
-    for (JsonNode metric : aggregated) {
-      if (!metric.path("id").asText().equals(id)) {
-        continue;
-      }
-      JsonNode max = metric.get("max");
-      if (max == null) {
-        return Optional.empty();
-      }
-      if (max.isNumber()) {
-        return Optional.of(max.asDouble());
-      }
-      try {
-        return Optional.of(Double.parseDouble(max.asText()));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
       }
     }
     return Optional.empty();
