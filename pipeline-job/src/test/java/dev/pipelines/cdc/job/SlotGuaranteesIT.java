@@ -89,7 +89,7 @@ class SlotGuaranteesIT {
       twoMoreCheckpoints(job);
     }
     // Restored from the newest checkpoint, whose position the slot must not have passed on its own
-    // (pgjdbc's keepalive would have, without a message of ours first): it streams on, nothing lost.
+    // (pgjdbc's keepalive flush, now off, did on an idle publication): it streams on, nothing lost.
     try (RunningPipeline job = start(pg, sr, schema, Optional.of(RunningPipeline.latestCheckpoint(checkpoints)))) {
       PipelineJobIT.changeSomeRows(pg, schema, 1);
       PipelineJobIT.awaitEqual(pg, sr, schema, schema);

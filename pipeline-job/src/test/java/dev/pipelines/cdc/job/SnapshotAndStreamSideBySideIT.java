@@ -31,7 +31,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,15 +84,16 @@ class SnapshotAndStreamSideBySideIT {
         try {
           SinkEqualsSource.await(pg, sr, Duration.ofSeconds(180), fourTables(schema));
         } catch (AssertionError e) {
-          long ahead = SnapshotMetrics.slotAheadAtStart(second.client().getJobID());
-          String seen = e.getMessage() + "; the job restarted " + second.restarts() + " times; " + writer.changes()
-              + " transactions written; the slot was " + ahead + " bytes past the restored checkpoint";
-          // The known issue (docs/known-issues.md, "The slot can run ahead of the checkpoints"): pgjdbc's
-          // keepalive confirmed changes the first run had received but not checkpointed; they are lost.
-          // Reported as aborted with the evidence; a loss without the slot ahead still fails.
-          Assumptions.assumeTrue(ahead <= 0, "known issue, the slot ran ahead of the checkpoints: " + seen);
-          throw new AssertionError(seen, e);
+          throw new AssertionError(e.getMessage() + "; the job restarted " + second.restarts() + " times; "
+              + writer.changes() + " transactions written; the slot was "
+              + SnapshotMetrics.slotAheadAtStart(second.client().getJobID())
+              + " bytes past the restored checkpoint", e);
         }
+        // Restored from the newest checkpoint, which the slot must not have passed: it confirms only
+        // positions of completed checkpoints, one late (before the driver's keepalive flush was turned off,
+        // 3 of about 14 runs here found it up to 267,672 bytes ahead and lost the changes in between).
+        assertThat(SnapshotMetrics.slotAheadAtStart(second.client().getJobID()))
+            .as("bytes the slot had confirmed past the restored, newest checkpoint").isZero();
         var job = second.client().getJobID();
         assertThat(SnapshotMetrics.rowsRead(job, schema + ".extras")).as("the added table's snapshot").isPositive();
         for (String old : three) {

@@ -24,12 +24,9 @@ import org.postgresql.replication.LogSequenceNumber;
  * and its own heartbeat (every 10 s while nothing arrives) carries that offset into the stream split's
  * checkpointed state. So the slot
  * follows completed checkpoints while the captured tables are idle, and the stream leaves Debezium's
- * "Searching for WAL resume position" without waiting for a change to a captured table. It also keeps
- * pgjdbc 42.7.3 from moving the slot on its own: its keepalive reply reports the server's position as
- * flushed whenever the last flushed position is at or past the start of the last message received
- * ({@code V3PGReplicationStream.processKeepAliveMessage}), which with a heartbeat more frequent than
- * checkpoints and the one-checkpoint commit delay never holds, and before the first message of a run
- * is prevented by emitting one before the stream starts.
+ * "Searching for WAL resume position" without waiting for a change to a captured table. Nothing else
+ * moves the slot: the driver's own keepalive flush is off ({@code
+ * org.postgresql.replication.fluent.ReplicationStreamBuilder}).
  *
  * @param heartbeatInterval how often the JobManager emits a heartbeat (shorter than the checkpoint interval)
  */
@@ -44,7 +41,8 @@ public record SlotKeeper(HostPort server, String database, Credentials credentia
 
   /**
    * A third of the checkpoint interval, between 200 ms and 10 s: at least one heartbeat arrives between
-   * a checkpoint and the completion of the next (what keeps pgjdbc's keepalive from moving the slot).
+   * a checkpoint and the completion of the next, so on an idle publication each checkpoint can hold a
+   * newer position (Debezium's own 10 s heartbeat then carries it) and retained WAL stays bounded.
    *
    * @param checkpointIntervalMillis Flink's checkpoint interval; 0 or less when checkpointing is off
    */
@@ -107,12 +105,11 @@ public record SlotKeeper(HostPort server, String database, Credentials credentia
 
   /**
    * What to log when the slot has confirmed a position past the one a stream starts from (empty when it
-   * is at or behind it). Postgres then streams from the slot's position. Two causes: a restore from an
-   * older checkpoint or savepoint, when the slot confirmed later checkpoints' positions, whose changes
-   * StarRocks holds (flink-cdc commits on checkpoint completion, ours one checkpoint late; at-least-once
-   * flushed them, exactly-once committed them); or pgjdbc 42.7.3's keepalive, which can confirm changes
-   * the stream had received but no completed checkpoint held (Known issues: "The slot can run ahead of
-   * the checkpoints"), and those changes are lost. Which one it was cannot be told here.
+   * is at or behind it). Postgres then streams from the slot's position. The job confirms only completed
+   * checkpoints' positions, one checkpoint late, so this is a restore from an older checkpoint or
+   * savepoint, whose later checkpoints' changes StarRocks holds (at-least-once flushed them, exactly-once
+   * committed them), or the slot was advanced outside the job ({@code pg_replication_slot_advance}), whose
+   * skipped changes are not loaded.
    */
   public static Optional<String> slotAhead(String slotName, long checkpointLsn, Optional<Long> slotLsn) {
     if (slotLsn.isEmpty() || slotLsn.get() <= checkpointLsn) {
@@ -121,9 +118,8 @@ public record SlotKeeper(HostPort server, String database, Credentials credentia
     return Optional.of("the stream starts from LSN " + LogSequenceNumber.valueOf(checkpointLsn).asString()
         + " (its checkpoint or savepoint) but replication slot " + slotName + " has confirmed LSN "
         + LogSequenceNumber.valueOf(slotLsn.get()).asString() + ", " + (slotLsn.get() - checkpointLsn)
-        + " bytes of WAL later, so Postgres streams from there. After a restore from an older checkpoint or"
-        + " savepoint StarRocks holds the changes in between; if this was the newest checkpoint, the driver's"
-        + " keepalive confirmed changes no checkpoint held and they are not loaded (docs/known-issues.md, \"The"
-        + " slot can run ahead of the checkpoints\")");
+        + " bytes of WAL later, so Postgres streams from there: after a restore from an older checkpoint or"
+        + " savepoint StarRocks holds the changes in between; if the slot was advanced outside the job, the"
+        + " changes it skipped are not loaded");
   }
 }
