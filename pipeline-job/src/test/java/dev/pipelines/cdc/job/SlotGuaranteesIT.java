@@ -112,6 +112,72 @@ class SlotGuaranteesIT {
     }
   }
 
+  /**
+   * At a first start under writes, the slot never confirms a position past every position a checkpoint
+   * of the stream holds ({@code stream.checkpointedLsn}: the newest checkpoint's, taken or not, so an
+   * upper bound of what may be confirmed). flink-cdc's reader, told of a checkpoint taken before it had
+   * the stream split, committed Debezium's live position (see {@code CheckpointedPositionsCommitted}).
+   * Sampled every 20 ms: the slot first, then the gauge, which only grows.
+   */
+  @Test
+  void atAFirstStartUnderWritesTheSlotNeverPassesTheCheckpointedPosition(PostgresServer pg, StarRocksEmulator sr)
+      throws Exception {
+    String schema = "slotg_first";
+    PipelineJobIT.createSourceTables(pg, schema, 50, 200, 1);
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong rounds = new AtomicLong();
+    Thread writer = new Thread(() -> {
+      while (!stop.get()) {
+        PipelineJobIT.changeSomeRows(pg, schema, (int) rounds.incrementAndGet());
+      }
+    }, "writer-" + schema);
+    writer.start();
+    long samples = 0;
+    long moves = 0;
+    try (RunningPipeline job = start(pg, sr, schema, Optional.empty())) {
+      long consistentPoint = -1;
+      long last = -1;
+      long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (System.nanoTime() < until) {
+        Optional<Long> slot = slotLsn(pg, schema);
+        long checkpointed = SnapshotMetrics.checkpointedLsn(job.client().getJobID());
+        if (slot.isPresent()) {
+          if (consistentPoint < 0) {
+            consistentPoint = slot.get();
+          }
+          if (slot.get() != last) {
+            moves += last < 0 ? 0 : 1;
+            last = slot.get();
+          }
+          assertThat(slot.get() <= consistentPoint || slot.get() <= checkpointed)
+              .as("slot confirmed %s, past the consistent point %s and past the newest checkpointed position %s"
+                  + " (sample %d)", LogSequenceNumber.valueOf(slot.get()).asString(),
+                  LogSequenceNumber.valueOf(consistentPoint).asString(),
+                  LogSequenceNumber.valueOf(Math.max(0, checkpointed)).asString(), samples)
+              .isTrue();
+          samples++;
+        }
+        Thread.sleep(20);
+      }
+      stop.set(true);
+      writer.join();
+      System.out.printf("[slot] first start under writes (%d rounds): %d samples, the slot moved %d times, never"
+          + " past the checkpointed position%n", rounds.get(), samples, moves);
+      assertThat(moves).as("times the slot moved while sampled").isPositive();
+      PipelineJobIT.awaitEqual(pg, sr, schema, schema);
+    } finally {
+      stop.set(true);
+      writer.join();
+    }
+  }
+
+  private static Optional<Long> slotLsn(PostgresServer pg, String schema) {
+    var found = pg.superuserSql().query("SELECT confirmed_flush_lsn::text FROM pg_replication_slots"
+        + " WHERE slot_name = '" + schema + "_slot'", rs -> rs.getString(1));
+    return found.isEmpty() || found.get(0) == null ? Optional.empty()
+        : Optional.of(LogSequenceNumber.valueOf(found.get(0)).asLong());
+  }
+
   @Test
   void whileANewTableIsSnapshottedTheSlotFollows(PostgresServer pg, StarRocksEmulator sr) throws Exception {
     String schema = "slotg_added";

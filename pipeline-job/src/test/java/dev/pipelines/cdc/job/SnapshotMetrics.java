@@ -27,6 +27,7 @@ public final class SnapshotMetrics implements MetricReporter {
   private static final Map<String, List<Gauge<?>>> TABLES_DONE = new ConcurrentHashMap<>();
   private static final Map<String, List<Gauge<?>>> STREAM_STARTED = new ConcurrentHashMap<>();
   private static final Map<String, List<Gauge<?>>> SLOT_AHEAD = new ConcurrentHashMap<>();
+  private static final Map<String, List<Gauge<?>>> CHECKPOINTED_LSN = new ConcurrentHashMap<>();
 
   static Map<String, String> flinkConfiguration() {
     return Map.of("metrics.reporter.snapshotrows.factory.class", Factory.class.getName());
@@ -47,6 +48,12 @@ public final class SnapshotMetrics implements MetricReporter {
   /** The highest {@code stream.started} any stream reader of the job shows; -1 before one registered it. */
   static long streamStarted(JobID job) {
     return STREAM_STARTED.getOrDefault(job.toHexString(), List.of()).stream()
+        .mapToLong(g -> ((Number) g.getValue()).longValue()).max().orElse(-1);
+  }
+
+  /** The highest {@code stream.checkpointedLsn} of the job's stream readers (an LSN as a number); -1 before one. */
+  static long checkpointedLsn(JobID job) {
+    return CHECKPOINTED_LSN.getOrDefault(job.toHexString(), List.of()).stream()
         .mapToLong(g -> ((Number) g.getValue()).longValue()).max().orElse(-1);
   }
 
@@ -80,6 +87,8 @@ public final class SnapshotMetrics implements MetricReporter {
       STREAM_STARTED.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(gauge);
     } else if (metric instanceof Gauge<?> gauge && StreamMetrics.matches(id, StreamMetrics.SLOT_AHEAD_AT_START_BYTES)) {
       SLOT_AHEAD.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(gauge);
+    } else if (metric instanceof Gauge<?> gauge && StreamMetrics.matches(id, StreamMetrics.CHECKPOINTED_LSN)) {
+      CHECKPOINTED_LSN.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(gauge);
     }
   }
 

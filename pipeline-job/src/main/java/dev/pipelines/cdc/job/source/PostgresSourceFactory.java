@@ -87,14 +87,15 @@ public final class PostgresSourceFactory {
     SlotKeeper keeper = new SlotKeeper(Endpoints.postgresServer(pg.host(), pg.port()), pg.database(), credentials,
         pg.slotName(), heartbeat);
     if (pg.startupMode() != StartupMode.INITIAL) {
-      return watch.around(new SlotKeptSource<>(new OverlappingTransactionsKept<>(new StreamSplitKept<>(stream(pg,
-          credentials, names, shapes, starRocksTableBySource, publicationMode, StartupOptions.latest()))), keeper));
+      return watch.around(new SlotKeptSource<>(new OverlappingTransactionsKept<>(new StreamSplitKept<>(
+          new CheckpointedPositionsCommitted<>(stream(pg, credentials, names, shapes, starRocksTableBySource,
+              publicationMode, StartupOptions.latest())))), keeper));
     }
     // The heartbeat outside the gate: a restored reader streams at once, while the gate, seeing the slot
     // in use by it, never opens (flink-cdc's enumerator has nothing to assign then).
     return watch.around(new SlotKeptSource<>(new SlotGatedSource<>(new OverlappingTransactionsKept<>(
-        new StreamSplitKept<>(stream(pg, credentials, names, shapes, starRocksTableBySource, publicationMode,
-            StartupOptions.committed()))),
+        new StreamSplitKept<>(new CheckpointedPositionsCommitted<>(stream(pg, credentials, names, shapes,
+            starRocksTableBySource, publicationMode, StartupOptions.committed())))),
         new SlotGate(Endpoints.postgresServer(pg.host(), pg.port()), pg.database(), credentials, pg.slotName())),
         keeper));
   }
