@@ -53,6 +53,7 @@ final class SnapshotBench {
         }
         if (streamAfter) {
           StreamingBench.run(ctx, job, table, db);
+          LargeTransactionBench.run(ctx, job, table, db);
         }
       }
       if (emulator != null && parallelism == 1) {
