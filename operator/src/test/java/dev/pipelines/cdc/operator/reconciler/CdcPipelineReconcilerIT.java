@@ -56,11 +56,16 @@ class CdcPipelineReconcilerIT {
 
   @AfterEach
   void cleanUp() {
+    // The pipelines first, and only once they are gone the objects the operator makes from them: a
+    // reconcile of a pipeline still under way would otherwise make its FlinkDeployment again after it was
+    // deleted, and the next test (same names) found it (seen once in CI, missingSecretBlocksDeployment...).
     client.resources(CdcPipeline.class).inAnyNamespace().delete();
+    await().atMost(TIMEOUT).until(() -> client.resources(CdcPipeline.class).inAnyNamespace().list().getItems().isEmpty());
     client.resources(FlinkDeployment.class).inAnyNamespace().delete();
     client.configMaps().inAnyNamespace().delete();
     client.secrets().inAnyNamespace().delete();
-    await().atMost(TIMEOUT).until(() -> client.resources(CdcPipeline.class).inAnyNamespace().list().getItems().isEmpty());
+    await().atMost(TIMEOUT).until(() -> client.resources(FlinkDeployment.class).inAnyNamespace().list().getItems()
+        .isEmpty() && client.configMaps().inAnyNamespace().list().getItems().isEmpty());
   }
 
   @Test
