@@ -39,12 +39,12 @@ public final class PipelineConfigCodec {
     try {
       JsonNode tree = MAPPER.readTree(json);
       int version = tree.path("configVersion").asInt(-1);
-      if (version != PipelineConfig.CURRENT_VERSION) {
+      if (version < PipelineConfig.OLDEST_READ_VERSION || version > PipelineConfig.CURRENT_VERSION) {
         throw new InvalidPipelineConfigException(
             "pipeline config version "
                 + (version < 0 ? "is missing" : version + " is not supported")
-                + "; this job reads version "
-                + PipelineConfig.CURRENT_VERSION
+                + "; this job reads versions "
+                + PipelineConfig.OLDEST_READ_VERSION + " to " + PipelineConfig.CURRENT_VERSION
                 + " (operator and job image are out of step)");
       }
       return MAPPER.treeToValue(tree, PipelineConfig.class);

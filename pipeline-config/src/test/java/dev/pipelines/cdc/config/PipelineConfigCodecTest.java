@@ -3,6 +3,11 @@ package dev.pipelines.cdc.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipelines.cdc.config.transform.ColumnRename;
+import dev.pipelines.cdc.config.transform.ColumnTransform;
+import dev.pipelines.cdc.config.transform.TableTransform;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +35,9 @@ class PipelineConfigCodecTest {
             true,
             DeliverySemantic.EXACTLY_ONCE,
             5000,
-            Map.of("max_filter_ratio", "0", "format", "json")));
+            Map.of("max_filter_ratio", "0", "format", "json")),
+        List.of(new TableTransform(List.of("public.orders"), new ColumnTransform(List.of(), List.of("card_number"),
+            List.of(new ColumnRename("Order Date", "order_date"))))));
   }
 
   @Test
@@ -47,17 +54,31 @@ class PipelineConfigCodecTest {
     assertThat(json).isEqualTo(PipelineConfigCodec.write(sample()));
     assertThat(json).contains("\"startupMode\" : \"initial\"", "\"semantic\" : \"exactly-once\"");
     assertThat(json.indexOf("\"format\"")).isLessThan(json.indexOf("\"max_filter_ratio\""));
-    assertThat(json).contains("\"configVersion\" : 1");
+    assertThat(json).contains("\"configVersion\" : 2", "\"from\" : \"Order Date\"");
   }
 
   @Test
-  void refusesAnotherVersionNamingBoth() {
-    String json = PipelineConfigCodec.write(sample()).replace("\"configVersion\" : 1", "\"configVersion\" : 2");
+  void refusesANewerVersionNamingBoth() {
+    String json = PipelineConfigCodec.write(sample()).replace("\"configVersion\" : 2", "\"configVersion\" : 3");
 
     assertThatThrownBy(() -> PipelineConfigCodec.read(json))
         .isInstanceOf(InvalidPipelineConfigException.class)
-        .hasMessageContaining("version 2 is not supported")
-        .hasMessageContaining("reads version 1");
+        .hasMessageContaining("version 3 is not supported")
+        .hasMessageContaining("reads versions 1 to 2");
+  }
+
+  @Test
+  void readsAVersionOneConfigAsOneWithoutTransforms() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode tree = (ObjectNode) mapper.readTree(PipelineConfigCodec.write(sample()));
+    tree.put("configVersion", 1);
+    tree.remove("transforms");
+
+    PipelineConfig read = PipelineConfigCodec.read(mapper.writeValueAsString(tree));
+
+    assertThat(read.configVersion()).isEqualTo(1);
+    assertThat(read.transforms()).isEmpty();
+    assertThat(read.source()).isEqualTo(sample().source());
   }
 
   @Test

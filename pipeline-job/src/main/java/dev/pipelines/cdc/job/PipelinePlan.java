@@ -36,7 +36,7 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
   /** What the config asks of the source, for the planning rules. */
   public static PlanRequest request(PipelineConfig config) {
     return new PlanRequest(config.source().tables(), config.source().excludeTables(), config.source().publicationName(),
-        config.sink().routes());
+        config.sink().routes(), config.transforms());
   }
 
   /** The catalog's tables the config selects: the ones whose columns the job reads. */
@@ -46,7 +46,8 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
 
   /**
    * @param catalog the source's description ({@link dev.pipelines.cdc.job.catalog.PostgresCatalog#describe})
-   * @param sources the {@link #selected} tables with their columns
+   * @param sources the {@link #selected} tables with all their columns; the plan's are these with only
+   *     the columns their transforms write
    */
   public static PipelinePlan of(PipelineConfig config, SourceCatalog catalog, List<SourceTable> sources) {
     Map<String, List<String>> columns = new LinkedHashMap<>();
@@ -59,9 +60,12 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
     List<String> problems = new ArrayList<>(plan.problems().stream().map(PlanProblem::message).toList());
     TargetNames.databaseProblem(config.sink().database()).ifPresent(problems::add);
     Map<String, TargetTable> targets = new LinkedHashMap<>();
-    for (SourceTable table : sources) {
-      if (table.primaryKey().isEmpty()) {
-        continue; // refused by the plan, with the fix
+    List<SourceTable> written = new ArrayList<>();
+    for (SourceTable all : sources) {
+      SourceTable table = all.transformed(plan.columns(all.qualifiedName()));
+      written.add(table);
+      if (table.primaryKey().isEmpty() || !keptKey(table)) {
+        continue; // refused by the plan, with the fix (no key, or a transform leaves a key column out)
       }
       try {
         targets.put(table.qualifiedName(),
@@ -73,7 +77,11 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
     if (!problems.isEmpty()) {
       throw new UnsupportedSchemaException("the pipeline cannot start: " + String.join("; ", problems));
     }
-    return new PipelinePlan(sources, targets, PublicationMode.of(plan.publication()));
+    return new PipelinePlan(written, targets, PublicationMode.of(plan.publication()));
+  }
+
+  private static boolean keptKey(SourceTable table) {
+    return table.primaryKey().stream().allMatch(k -> table.columns().stream().anyMatch(c -> c.name().equals(k)));
   }
 
   public List<String> sourceNames() {

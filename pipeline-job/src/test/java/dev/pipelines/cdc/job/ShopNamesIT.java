@@ -60,7 +60,7 @@ class ShopNamesIT {
         .hasMessageStartingWith("the pipeline cannot start: ")
         .hasMessageContaining("table shop_refused.customers: column 'Display Name' contains a space")
         .hasMessageContaining("table shop_refused.customers: column 'say \"hi\"' contains a space, a double quote")
-        .hasMessageContaining("column renames will be possible once transforms exist")
+        .hasMessageContaining("rename it with a transform, e.g. spec.transforms: [{tables: [shop_refused.customers]")
         .hasMessageContaining("table shop_refused.Order Lines cannot be captured: its schema or table name holds"
             + " whitespace")
         .hasMessageContaining("table shop_refused.Order Lines: columns 'id' and 'ID' differ only in case")

@@ -12,6 +12,8 @@ public final class DatabaseReasons {
   public static final String WAL_LEVEL_NOT_LOGICAL = "WalLevelNotLogical";
   public static final String MISSING_REPLICATION_PRIVILEGE = "MissingReplicationPrivilege";
   public static final String TABLE_NOT_FOUND = "TableNotFound";
+  /** A transform names no captured table or a column its table lacks, or leaves out a key column. */
+  public static final String TRANSFORM_INVALID = "TransformInvalid";
   public static final String MISSING_SELECT_PRIVILEGE = "MissingSelectPrivilege";
   public static final String MISSING_PRIMARY_KEY = "MissingPrimaryKey";
   public static final String NO_FREE_REPLICATION_SLOTS = "NoFreeReplicationSlots";

@@ -3,13 +3,19 @@ package dev.pipelines.cdc.operator.database;
 import dev.pipelines.cdc.config.endpoint.Endpoints;
 import dev.pipelines.cdc.config.endpoint.InvalidEndpointException;
 import dev.pipelines.cdc.config.endpoint.PostgresJdbc;
+import dev.pipelines.cdc.config.plan.CatalogColumn;
 import dev.pipelines.cdc.config.plan.CatalogQuery;
+import dev.pipelines.cdc.config.plan.SourceCatalog;
+import dev.pipelines.cdc.config.plan.SourcePlanner;
 import dev.pipelines.cdc.config.plan.RowEstimates;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -135,8 +141,14 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
         // e.g. pg_current_wal_lsn() on a standby: the preflight still stands, the figures do not.
         slotError = Optional.of(e.getMessage().trim());
       }
-      return new SourceFacts(walLevel, replication, maxSlots, usedSlots,
-          CatalogQuery.read(c, selection.publicationName()), slot, slotError, RowEstimates.read(c));
+      SourceCatalog catalog = CatalogQuery.read(c, selection.publicationName());
+      // The selected tables' columns, in one query: the planning rules check transforms and StarRocks'
+      // column names on them, as the job does at start.
+      Map<String, List<String>> columns = new LinkedHashMap<>();
+      CatalogQuery.columns(c, SourcePlanner.selected(catalog, selection.planRequest()))
+          .forEach((table, cs) -> columns.put(table, cs.stream().map(CatalogColumn::name).toList()));
+      return new SourceFacts(walLevel, replication, maxSlots, usedSlots, catalog, slot, slotError, RowEstimates.read(c),
+          columns);
     }
   }
 

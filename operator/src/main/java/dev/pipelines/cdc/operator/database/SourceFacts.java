@@ -2,6 +2,8 @@ package dev.pipelines.cdc.operator.database;
 
 import dev.pipelines.cdc.config.plan.RowEstimates;
 import dev.pipelines.cdc.config.plan.SourceCatalog;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,8 @@ import java.util.Optional;
  * @param slot the pipeline's slot, if it exists
  * @param slotReadError why {@code pg_replication_slots} could not be read, if it could not
  * @param rowEstimates PostgreSQL's row estimate of every capturable table
+ * @param columnsBySource the column names of the selected tables, by {@code schema.table} (the shared
+ *     planning rules check transforms and StarRocks column names on them)
  */
 public record SourceFacts(
     String walLevel,
@@ -26,12 +30,24 @@ public record SourceFacts(
     SourceCatalog catalog,
     Optional<SlotReading> slot,
     Optional<String> slotReadError,
-    RowEstimates rowEstimates) {
+    RowEstimates rowEstimates,
+    Map<String, List<String>> columnsBySource) {
 
-  /** Without row estimates (none known). */
+  public SourceFacts {
+    columnsBySource = Map.copyOf(columnsBySource);
+  }
+
+  /** Without columns (none read). */
+  public SourceFacts(String walLevel, boolean replication, int maxReplicationSlots, int usedReplicationSlots,
+      SourceCatalog catalog, Optional<SlotReading> slot, Optional<String> slotReadError, RowEstimates rowEstimates) {
+    this(walLevel, replication, maxReplicationSlots, usedReplicationSlots, catalog, slot, slotReadError, rowEstimates,
+        Map.of());
+  }
+
+  /** Without row estimates and columns (none known). */
   public SourceFacts(String walLevel, boolean replication, int maxReplicationSlots, int usedReplicationSlots,
       SourceCatalog catalog, Optional<SlotReading> slot, Optional<String> slotReadError) {
     this(walLevel, replication, maxReplicationSlots, usedReplicationSlots, catalog, slot, slotReadError,
-        new RowEstimates(java.util.Map.of()));
+        new RowEstimates(Map.of()));
   }
 }

@@ -7,7 +7,6 @@ import dev.pipelines.cdc.config.plan.SourcePlan;
 import dev.pipelines.cdc.config.plan.SourcePlanner;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,13 +21,12 @@ import java.util.Set;
 public final class SourceVerdict {
   /** Plan problems checked before the slots; the publication's are checked after them. */
   private static final Set<ProblemKind> TABLE_PROBLEMS = EnumSet.of(ProblemKind.TABLE_NOT_FOUND,
-      ProblemKind.NOT_SELECTABLE, ProblemKind.NO_PRIMARY_KEY, ProblemKind.TARGET_NAMES_INVALID);
+      ProblemKind.TRANSFORM_INVALID, ProblemKind.NOT_SELECTABLE, ProblemKind.NO_PRIMARY_KEY, ProblemKind.TARGET_NAMES_INVALID);
 
   private SourceVerdict() {}
 
   public static SourceReport evaluate(SourceFacts facts, SourceSelection selection) {
-    // Preflight reads tables only; the job checks the column names with the same rule.
-    SourcePlan plan = SourcePlanner.plan(facts.catalog(), selection.planRequest(), Map.of());
+    SourcePlan plan = SourcePlanner.plan(facts.catalog(), selection.planRequest(), facts.columnsBySource());
     return new SourceReport(check(facts, selection, plan), true, replicaIdentityWarning(plan.selected()), facts.slot(),
         facts.slotReadError(), facts.rowEstimates().total(plan.selectedNames()));
   }
@@ -79,6 +77,7 @@ public final class SourceVerdict {
   static String reason(ProblemKind kind) {
     return switch (kind) {
       case TABLE_NOT_FOUND -> DatabaseReasons.TABLE_NOT_FOUND;
+      case TRANSFORM_INVALID -> DatabaseReasons.TRANSFORM_INVALID;
       case NOT_SELECTABLE -> DatabaseReasons.MISSING_SELECT_PRIVILEGE;
       case NO_PRIMARY_KEY -> DatabaseReasons.MISSING_PRIMARY_KEY;
       case TARGET_NAMES_INVALID -> DatabaseReasons.TARGET_TABLES_INVALID;

@@ -11,6 +11,7 @@ import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
 import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
 import dev.pipelines.cdc.operator.naming.Names;
 import dev.pipelines.cdc.operator.spec.Durations;
+import dev.pipelines.cdc.operator.spec.Transforms;
 
 /** CdcPipeline → the job's {@link PipelineConfig}. Pure; credentials are not part of it. */
 public final class PipelineConfigFactory {
@@ -40,6 +41,7 @@ public final class PipelineConfigFactory {
             sr.createTables(),
             sr.semantic(),
             Durations.of(sr.flushInterval()).toMillis(),
-            sr.properties()));
+            sr.properties()),
+        Transforms.of(pipeline.getSpec().transforms()));
   }
 }

@@ -9,6 +9,7 @@ import dev.pipelines.cdc.operator.database.PostgresTarget;
 import dev.pipelines.cdc.operator.database.SourceSelection;
 import dev.pipelines.cdc.operator.database.StarRocksTarget;
 import dev.pipelines.cdc.operator.naming.Names;
+import dev.pipelines.cdc.operator.spec.Transforms;
 import dev.pipelines.cdc.operator.secret.SecretKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
@@ -40,7 +41,7 @@ final class Targets {
     List<TableRoute> routes = pipeline.getSpec().sink().starrocks().routes().stream()
         .map(r -> new TableRoute(r.sourceTable(), r.targetTable())).toList();
     return new SourceSelection(pg.tables(), pg.excludeTables(), Names.slot(pipeline), Names.publication(pipeline),
-        routes);
+        routes, Transforms.of(pipeline.getSpec().transforms()));
   }
 
   private record Login(String user, String password) {

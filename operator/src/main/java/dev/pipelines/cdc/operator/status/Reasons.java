@@ -43,6 +43,8 @@ public final class Reasons {
   public static final String WAL_LEVEL_NOT_LOGICAL = DatabaseReasons.WAL_LEVEL_NOT_LOGICAL;
   public static final String MISSING_REPLICATION_PRIVILEGE = DatabaseReasons.MISSING_REPLICATION_PRIVILEGE;
   public static final String TABLE_NOT_FOUND = DatabaseReasons.TABLE_NOT_FOUND;
+  /** A transform does not fit the tables it names (TableTransforms): the job would refuse to start. */
+  public static final String TRANSFORM_INVALID = DatabaseReasons.TRANSFORM_INVALID;
   public static final String MISSING_SELECT_PRIVILEGE = DatabaseReasons.MISSING_SELECT_PRIVILEGE;
   public static final String MISSING_PRIMARY_KEY = DatabaseReasons.MISSING_PRIMARY_KEY;
   public static final String NO_FREE_REPLICATION_SLOTS = DatabaseReasons.NO_FREE_REPLICATION_SLOTS;

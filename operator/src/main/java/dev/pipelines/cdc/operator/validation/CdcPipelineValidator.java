@@ -8,12 +8,15 @@ import dev.pipelines.cdc.config.names.StarRocksNames;
 import dev.pipelines.cdc.config.names.TargetNames;
 import dev.pipelines.cdc.config.plan.StreamLoadHeaders;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
+import dev.pipelines.cdc.operator.api.v1alpha1.ColumnRename;
+import dev.pipelines.cdc.operator.api.v1alpha1.ColumnsTransform;
 import dev.pipelines.cdc.operator.api.v1alpha1.JobSpec;
 import dev.pipelines.cdc.operator.api.v1alpha1.Patterns;
 import dev.pipelines.cdc.operator.api.v1alpha1.PostgresSource;
 import dev.pipelines.cdc.operator.api.v1alpha1.SecretCredentials;
 import dev.pipelines.cdc.operator.api.v1alpha1.StarRocksSink;
 import dev.pipelines.cdc.operator.api.v1alpha1.TableRoute;
+import dev.pipelines.cdc.operator.api.v1alpha1.Transform;
 import dev.pipelines.cdc.operator.api.v1alpha1.UpgradeMode;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
 import dev.pipelines.cdc.operator.spec.ByteSizes;
@@ -82,7 +85,66 @@ public final class CdcPipelineValidator {
       validateSink(pipeline.getSpec().sink().starrocks(), out);
     }
     validateJob(pipeline.getSpec().job(), out);
+    validateTransforms(pipeline.getSpec().transforms(), out);
     return List.copyOf(out);
+  }
+
+  /**
+   * What the spec alone decides about transforms; which tables and columns they name needs the catalog,
+   * which preflight reads ({@link dev.pipelines.cdc.config.plan.TableTransforms}).
+   */
+  private static void validateTransforms(List<Transform> transforms, List<Violation> out) {
+    for (int i = 0; i < transforms.size(); i++) {
+      Transform t = transforms.get(i);
+      String at = "spec.transforms[" + i + "]";
+      if (t.tables().isEmpty()) {
+        out.add(new Violation(at + ".tables", "list at least one table, e.g. public.orders or public\\.orders_.*"));
+      }
+      validateTablePatterns(t.tables(), at + ".tables", out);
+      ColumnsTransform columns = t.columns();
+      if (columns == null) {
+        continue;
+      }
+      if (!columns.include().isEmpty() && !columns.exclude().isEmpty()) {
+        out.add(new Violation(at + ".columns", "set include or exclude, not both"));
+      }
+      validateColumnNames(columns.include(), at + ".columns.include", out);
+      validateColumnNames(columns.exclude(), at + ".columns.exclude", out);
+      Set<String> from = new HashSet<>();
+      Map<String, String> to = new HashMap<>();
+      for (int r = 0; r < columns.rename().size(); r++) {
+        ColumnRename rename = columns.rename().get(r);
+        String field = at + ".columns.rename[" + r + "]";
+        if (rename.from() == null || rename.from().isEmpty()) {
+          out.add(new Violation(field + ".from", "is required: the PostgreSQL column to rename"));
+        } else if (!from.add(rename.from())) {
+          out.add(new Violation(field + ".from", "'" + rename.from() + "' is renamed more than once"));
+        }
+        if (rename.to() == null) {
+          out.add(new Violation(field + ".to", "is required: the StarRocks column name"));
+          continue;
+        }
+        StarRocksNames.columnProblem(rename.to()).ifPresent(reason -> out.add(new Violation(field + ".to",
+            "'" + rename.to() + "' " + reason + ": choose a name StarRocks takes")));
+        String earlier = to.putIfAbsent(rename.to().toLowerCase(java.util.Locale.ROOT), rename.from());
+        if (earlier != null) {
+          out.add(new Violation(field + ".to", "'" + rename.from() + "' and '" + earlier + "' are both renamed to '"
+              + rename.to() + "' (StarRocks column names ignore case)"));
+        }
+      }
+    }
+  }
+
+  private static void validateColumnNames(List<String> names, String at, List<Violation> out) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      String n = names.get(i);
+      if (n == null || n.isEmpty()) {
+        out.add(new Violation(at + "[" + i + "]", "is empty"));
+      } else if (!seen.add(n)) {
+        out.add(new Violation(at + "[" + i + "]", "'" + n + "' is listed twice"));
+      }
+    }
   }
 
   private void validateSource(PostgresSource pg, List<Violation> out) {

@@ -3,6 +3,9 @@ package dev.pipelines.cdc.operator.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pipelines.cdc.config.transform.ColumnRename;
+import dev.pipelines.cdc.config.transform.ColumnTransform;
+import dev.pipelines.cdc.config.transform.TableTransform;
 import dev.pipelines.cdc.operator.status.Reasons;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
 import dev.pipelines.cdc.testsupport.PostgresServer;
@@ -131,6 +134,27 @@ class JdbcPostgresIT {
     assertThat(quoted.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
     assertThat(quoted.check().message()).startsWith("table public.Pf-Order-Items would be written to StarRocks table"
         + " 'Pf-Order-Items', whose name contains '-'").endsWith("targetTable: pf_order_items}]");
+  }
+
+  @Test
+  void transformsAreCheckedAgainstTheRealColumnsAndAColumnStarRocksRefusesIsFoundBeforeTheJobStarts() {
+    table("public.pf_customers", "id int PRIMARY KEY, \"Full Name\" text, ssn text");
+    List<TableTransform> bad = List.of(new TableTransform(List.of("public.pf_customers"),
+        new ColumnTransform(List.of(), List.of("SSN"), List.of())));
+    List<TableTransform> good = List.of(new TableTransform(List.of("public.pf_customers"),
+        new ColumnTransform(List.of(), List.of("ssn"), List.of(new ColumnRename("Full Name", "full_name")))));
+
+    SourceReport unknown = postgres.inspect(cdcUser(), withTransforms("public.pf_customers", bad));
+    SourceReport none = postgres.inspect(cdcUser(), withTransforms("public.pf_customers", List.of()));
+    SourceReport fixed = postgres.inspect(cdcUser(), withTransforms("public.pf_customers", good));
+
+    assertThat(unknown.check().reason()).isEqualTo(Reasons.TRANSFORM_INVALID);
+    assertThat(unknown.check().message()).isEqualTo("spec.transforms[0]: table public.pf_customers has no column 'SSN'"
+        + " (columns.exclude); its columns are 'id', 'Full Name', 'ssn' (names are case-sensitive)");
+    assertThat(none.check().reason()).isEqualTo(Reasons.TARGET_TABLES_INVALID);
+    assertThat(none.check().message()).startsWith("table public.pf_customers: column 'Full Name' contains a space");
+    // Past the table checks: the next one is the publication's (the table is the superuser's, not the CDC user's).
+    assertThat(fixed.check().reason()).isEqualTo(Reasons.PUBLICATION_NOT_CREATABLE);
   }
 
   @Test
@@ -357,6 +381,10 @@ class JdbcPostgresIT {
   private PostgresTarget cdcUser() {
     return new PostgresTarget("localhost", pg.port(), PostgresServer.DATABASE, PostgresServer.CDC_USER,
         PostgresServer.CDC_PASSWORD);
+  }
+
+  private static SourceSelection withTransforms(String table, List<TableTransform> transforms) {
+    return new SourceSelection(List.of(table), List.of(), "pf_slot", "pf_slot", List.of(), transforms);
   }
 
   private static SourceSelection selection(String table, String slot) {

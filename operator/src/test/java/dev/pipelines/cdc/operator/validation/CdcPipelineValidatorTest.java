@@ -62,7 +62,22 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.job.jobManager", Map.of("memory", "lots"), "spec.job.jobManager.memory", "not a memory size"),
         Arguments.of("spec.job.taskManager", Map.of("memory", "2GB!"), "spec.job.taskManager.memory", "not a memory size"),
         Arguments.of("spec.job.taskManager", Map.of("taskSlots", 0), "spec.job.taskManager.taskSlots", "at least 1"),
-        Arguments.of("spec.job.flinkConfiguration", Map.of("state.checkpoints.dir", "s3://x"), "spec.job.flinkConfiguration.state.checkpoints.dir", "set from spec.job.stateDir"));
+        Arguments.of("spec.job.flinkConfiguration", Map.of("state.checkpoints.dir", "s3://x"), "spec.job.flinkConfiguration.state.checkpoints.dir", "set from spec.job.stateDir"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of())), "spec.transforms[0].tables", "at least one table"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("orders"))), "spec.transforms[0].tables[0]", "schema-qualified"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.(x"))), "spec.transforms[0].tables[0]", "not a valid regular expression"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.a"), "columns",
+            Map.of("include", List.of("id"), "exclude", List.of("ssn")))), "spec.transforms[0].columns", "include or exclude, not both"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.a"), "columns",
+            Map.of("exclude", List.of("ssn", "ssn")))), "spec.transforms[0].columns.exclude[1]", "'ssn' is listed twice"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.a"), "columns",
+            Map.of("rename", List.of(Map.of("from", "Full Name", "to", "full name"))))), "spec.transforms[0].columns.rename[0].to", "contains a space"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.a"), "columns",
+            Map.of("rename", List.of(Map.of("from", "x", "to", "__op"))))), "spec.transforms[0].columns.rename[0].to", "reserved by StarRocks"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.a"), "columns",
+            Map.of("rename", List.of(Map.of("from", "a", "to", "b"), Map.of("from", "a", "to", "c"))))), "spec.transforms[0].columns.rename[1].from", "renamed more than once"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.a"), "columns",
+            Map.of("rename", List.of(Map.of("from", "a", "to", "b"), Map.of("from", "c", "to", "B"))))), "spec.transforms[0].columns.rename[1].to", "'c' and 'a' are both renamed to 'B'"));
   }
 
   @Test

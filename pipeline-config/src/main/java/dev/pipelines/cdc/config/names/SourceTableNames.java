@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param qualifiedName {@code schema.table}, as routes name it
  * @param name the table's own name, the default StarRocks table name
- * @param columns its column names in table order; empty where they are not known (the operator's
- *     preflight reads tables only)
+ * @param columns the StarRocks names of its written columns in table order (after the transforms' renames);
+ *     empty where they are not known
  */
 public record SourceTableNames(String qualifiedName, String name, List<String> columns) {
   public SourceTableNames {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * (see {@link StarRocksNames}) and two sources meeting in one target. Names are never rewritten:
  * a rewrite rule would have to be unable to collide with the names it leaves alone, and a user
  * would find their tables under names they never chose. A refused name gets the fix instead: a
- * route for a table; for a column, the pipeline cannot rename yet (that comes with transforms).
+ * route for a table; for a column, a rename in {@code spec.transforms} (the columns checked here are
+ * the StarRocks names, after the transforms' renames).
  *
  * <p>Pure. The job calls {@link #plan} with the columns before any DDL; the operator's validator
  * calls {@link #routedTargetProblem} and {@link #collisions} on the spec's routes, and its
@@ -21,8 +22,11 @@ import java.util.Optional;
  */
 public final class TargetNames {
   static final String ROUTE_FIX = "give each its own targetTable in spec.sink.starrocks.routes";
-  static final String COLUMN_FIX = "the pipeline cannot rename columns yet (column renames will be possible"
-      + " once transforms exist): rename the column in PostgreSQL, or leave the table out with excludeTables";
+  /** The fix for a column StarRocks refuses: a rename (or leaving the column out) in spec.transforms. */
+  static String columnFix(String table, String column, String suggested) {
+    return "rename it with a transform, e.g. spec.transforms: [{tables: [" + table + "], columns: {rename: [{from: '"
+        + column.replace("'", "''") + "', to: " + suggested + "}]}}], or leave it out with columns.exclude";
+  }
 
   private TargetNames() {}
 
@@ -121,11 +125,13 @@ public final class TargetNames {
     Map<String, String> seen = new LinkedHashMap<>();
     for (String column : table.columns()) {
       StarRocksNames.columnProblem(column).ifPresent(reason -> problems.add("table " + table.qualifiedName()
-          + ": column '" + column + "' " + reason + "; StarRocks cannot take it, and " + COLUMN_FIX));
+          + ": column '" + column + "' " + reason + "; StarRocks cannot take it: "
+          + columnFix(table.qualifiedName(), column, StarRocksNames.suggestion(column))));
       String earlier = seen.putIfAbsent(column.toLowerCase(Locale.ROOT), column);
       if (earlier != null) {
         problems.add("table " + table.qualifiedName() + ": columns '" + earlier + "' and '" + column
-            + "' differ only in case, and StarRocks column names ignore case; " + COLUMN_FIX);
+            + "' differ only in case, and StarRocks column names ignore case: "
+            + columnFix(table.qualifiedName(), column, StarRocksNames.suggestion(column) + "_2"));
       }
     }
     return problems;

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,7 +60,53 @@ public final class CatalogQuery {
       WHERE p.pubname = ?
       GROUP BY p.pubowner, p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate, p.pubviaroot""";
 
+  /**
+   * The columns of some tables (a {@code regclass[]} of quoted names), in table order. Domains are
+   * reported as their base type, so a domain over numeric(10,2) maps like numeric(10,2).
+   */
+  public static final String COLUMNS = """
+      SELECT n.nspname || '.' || c.relname, a.attname,
+             CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod)
+                  ELSE format_type(a.atttypid, a.atttypmod) END AS type,
+             t.typtype = 'e' AS is_enum,
+             NOT a.attnotnull AS nullable
+      FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+      JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE a.attrelid = ANY(?::regclass[]) AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY a.attrelid, a.attnum""";
+
   private CatalogQuery() {}
+
+  /**
+   * The columns of {@code tables}, by {@code schema.table}, each in table order; a table without
+   * columns (or dropped meanwhile, which fails the query: PostgreSQL's own error) maps to an empty list.
+   */
+  public static Map<String, List<CatalogColumn>> columns(Connection connection, List<CatalogTable> tables)
+      throws SQLException {
+    Map<String, List<CatalogColumn>> columns = new LinkedHashMap<>();
+    tables.forEach(t -> columns.put(t.qualifiedName(), new ArrayList<>()));
+    if (tables.isEmpty()) {
+      return columns;
+    }
+    // Names travel as a bound text[] cast to regclass[]: PostgreSQL parses the quoted identifiers.
+    String[] regclasses = tables.stream().map(t -> quote(t.schema()) + "." + quote(t.name())).toArray(String[]::new);
+    try (PreparedStatement st = connection.prepareStatement(COLUMNS)) {
+      st.setArray(1, connection.createArrayOf("text", regclasses));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new CatalogColumn(rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)));
+        }
+      }
+    }
+    columns.replaceAll((k, v) -> List.copyOf(v));
+    return columns;
+  }
+
+  /** A PostgreSQL identifier in double quotes, embedded quotes doubled. */
+  private static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
 
   /** Runs the three queries on {@code connection}. */
   public static SourceCatalog read(Connection connection, String publicationName) throws SQLException {

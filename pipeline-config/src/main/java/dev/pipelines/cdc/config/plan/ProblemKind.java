@@ -7,6 +7,8 @@ package dev.pipelines.cdc.config.plan;
 public enum ProblemKind {
   /** An include pattern selects no table (none matches, or all its matches are excluded). */
   TABLE_NOT_FOUND,
+  /** A transform names no captured table, a column the table lacks, or drops a key column ({@link TableTransforms}). */
+  TRANSFORM_INVALID,
   /** The user may not SELECT from a selected table (the snapshot would fail). */
   NOT_SELECTABLE,
   /** A selected table has no primary key (StarRocks primary-key tables and key-split snapshots need one). */

@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.config.plan;
 
+import dev.pipelines.cdc.config.transform.ColumnTransform;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +14,17 @@ import java.util.Optional;
  * @param selected the tables the spec selects, in catalog order (refused ones included: the problems
  *     name them)
  * @param targetBySource the StarRocks table name of each selected table, by {@code schema.table}
+ * @param columnsBySource the column transform of each selected table that has one, by {@code schema.table}
  * @param publication what the job does with the publication
  * @param problems every problem, in {@link ProblemKind} order; empty: the pipeline may start
  */
 public record SourcePlan(List<CatalogTable> selected, Map<String, String> targetBySource,
-    PublicationAction publication, List<PlanProblem> problems) {
+    Map<String, ColumnTransform> columnsBySource, PublicationAction publication, List<PlanProblem> problems) {
 
   public SourcePlan {
     selected = List.copyOf(selected);
     targetBySource = Collections.unmodifiableMap(new LinkedHashMap<>(targetBySource));
+    columnsBySource = Collections.unmodifiableMap(new LinkedHashMap<>(columnsBySource));
     problems = List.copyOf(problems);
   }
 
@@ -43,6 +46,11 @@ public record SourcePlan(List<CatalogTable> selected, Map<String, String> target
   /** Every problem as one text, the job's refusal. */
   public String message() {
     return String.join("; ", problems.stream().map(PlanProblem::message).toList());
+  }
+
+  /** The column transform of a selected table ({@link ColumnTransform#NONE} without one). */
+  public ColumnTransform columns(String qualifiedName) {
+    return columnsBySource.getOrDefault(qualifiedName, ColumnTransform.NONE);
   }
 
   public List<String> selectedNames() {

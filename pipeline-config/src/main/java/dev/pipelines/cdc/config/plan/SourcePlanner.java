@@ -3,6 +3,7 @@ package dev.pipelines.cdc.config.plan;
 import dev.pipelines.cdc.config.names.SourceTableNames;
 import dev.pipelines.cdc.config.names.TargetNamePlan;
 import dev.pipelines.cdc.config.names.TargetNames;
+import dev.pipelines.cdc.config.transform.ColumnTransform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ public final class SourcePlanner {
 
   /**
    * @param columnsBySource column names of selected tables, by {@code schema.table}, where they are
-   *     known (the job reads them; the operator's preflight reads tables only and passes none): the
-   *     target-name rule then checks them too
+   *     known (the job reads every selected table's; the operator's preflight reads them too): the
+   *     transforms' columns and the target-name rule are then checked on them
    */
   public static SourcePlan plan(SourceCatalog catalog, PlanRequest request, Map<String, List<String>> columnsBySource) {
     TableSelector selector = new TableSelector(request.include(), request.exclude());
@@ -47,15 +48,20 @@ public final class SourcePlanner {
           + " writes StarRocks primary-key tables and splits snapshots by key: add one (ALTER TABLE ... ADD"
           + " PRIMARY KEY) or leave the table out with excludeTables"));
     }
+    TableTransforms.Resolved transforms = TableTransforms.resolve(request.transforms(), selected, columnsBySource);
+    transforms.problems().forEach(p -> problems.add(new PlanProblem(ProblemKind.TRANSFORM_INVALID, p)));
     // Every target name decided (and checked) at once, so that nothing reaches DDL unless the whole
-    // set is valid; the catalog decides which tables meet by default (a.orders and b.orders).
+    // set is valid; the catalog decides which tables meet by default (a.orders and b.orders). Columns
+    // are checked under the names they are written as, after the transforms.
     TargetNamePlan targets = TargetNames.plan(selected.stream()
-        .map(t -> new SourceTableNames(t.qualifiedName(), t.name(), columnsBySource.getOrDefault(t.qualifiedName(), List.of())))
+        .map(t -> new SourceTableNames(t.qualifiedName(), t.name(), TableTransforms.targetColumns(
+            columnsBySource.getOrDefault(t.qualifiedName(), List.of()), transforms.columnsBySource()
+                .getOrDefault(t.qualifiedName(), ColumnTransform.NONE))))
         .toList(), request.routes());
     targets.problems().forEach(p -> problems.add(new PlanProblem(ProblemKind.TARGET_NAMES_INVALID, p)));
 
     PublicationAction publication = publication(catalog, request.publicationName(), selected, problems);
-    return new SourcePlan(selected, targets.targetBySource(), publication, problems);
+    return new SourcePlan(selected, targets.targetBySource(), transforms.columnsBySource(), publication, problems);
   }
 
   /** The catalog's tables the request selects, in catalog order (the job reads their columns before planning). */

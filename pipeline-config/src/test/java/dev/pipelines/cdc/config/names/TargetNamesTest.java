@@ -31,9 +31,9 @@ class TargetNamesTest {
 
     assertThat(plan.problems()).containsExactly(
         "table public.customers: column 'Display Name' contains a space (" + StarRocksNames.RULE + "); StarRocks cannot"
-            + " take it, and " + TargetNames.COLUMN_FIX,
+            + " take it: " + TargetNames.columnFix("public.customers", "Display Name", "display_name"),
         "table public.customers: column 'say \"hi\"' contains a space, a double quote (" + StarRocksNames.RULE + ");"
-            + " StarRocks cannot take it, and " + TargetNames.COLUMN_FIX,
+            + " StarRocks cannot take it: " + TargetNames.columnFix("public.customers", "say \"hi\"", "say_hi_"),
         "table public.order-items would be written to StarRocks table 'order-items', whose name contains '-' ("
             + StarRocksNames.RULE + "): route it to a name StarRocks takes, e.g. spec.sink.starrocks.routes:"
             + " [{sourceTable: public.order-items, targetTable: order_items}]",
@@ -41,11 +41,12 @@ class TargetNamesTest {
             + " quote, which flink-cdc 3.5.0 cannot read back when the snapshot hands over to the stream (the job would"
             + " fail at every restart); rename it in PostgreSQL (ALTER TABLE ... RENAME TO ...) or leave it out with"
             + " excludeTables",
-        "table public.items: columns 'id' and 'ID' differ only in case, and StarRocks column names ignore case; "
-            + TargetNames.COLUMN_FIX,
+        "table public.items: columns 'id' and 'ID' differ only in case, and StarRocks column names ignore case: "
+            + TargetNames.columnFix("public.items", "ID", "id_2"),
         "table public.events: column '__op' is reserved by StarRocks (__op is a system column of every load);"
-            + " StarRocks cannot take it, and " + TargetNames.COLUMN_FIX);
-    assertThat(plan.message()).contains("column renames will be possible once transforms exist");
+            + " StarRocks cannot take it: " + TargetNames.columnFix("public.events", "__op", "_op"));
+    assertThat(plan.message()).contains("spec.transforms: [{tables: [public.customers], columns: {rename: [{from:"
+        + " 'Display Name', to: display_name}]}}]");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.job.catalog;
 
+import dev.pipelines.cdc.config.transform.ColumnTransform;
 import java.io.Serializable;
 import java.util.List;
 
@@ -8,16 +9,37 @@ import java.util.List;
  *
  * @param schema schema name
  * @param name table name
- * @param columns columns in table order
+ * @param columns the columns the pipeline writes, in table order (every column, unless a transform
+ *     leaves some out)
  * @param primaryKey primary-key column names in key order (empty: the table has none)
  * @param replicaIdentityFull REPLICA IDENTITY FULL (updates carry every column)
+ * @param transform the table's column transform: which columns are written (by name, also for columns
+ *     added later) and their StarRocks names
  */
 public record SourceTable(String schema, String name, List<SourceColumn> columns, List<String> primaryKey,
-    boolean replicaIdentityFull) implements Serializable {
+    boolean replicaIdentityFull, ColumnTransform transform) implements Serializable {
 
   public SourceTable {
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
+    transform = transform == null ? ColumnTransform.NONE : transform;
+  }
+
+  /** A table without a transform: every column, under its own name. */
+  public SourceTable(String schema, String name, List<SourceColumn> columns, List<String> primaryKey,
+      boolean replicaIdentityFull) {
+    this(schema, name, columns, primaryKey, replicaIdentityFull, ColumnTransform.NONE);
+  }
+
+  /** This table with only the columns {@code transform} writes, and its names. */
+  public SourceTable transformed(ColumnTransform transform) {
+    return new SourceTable(schema, name, columns.stream().filter(c -> transform.keeps(c.name())).toList(), primaryKey,
+        replicaIdentityFull, transform);
+  }
+
+  /** The StarRocks name of a source column. */
+  public String targetName(String columnName) {
+    return transform.targetName(columnName);
   }
 
   /** The column of that name. */

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Source table → the StarRocks table it is written to. Pure. Which tables get here (keyed ones) and
+ * Source table → the StarRocks table it is written to: the columns its transform writes, under their
+ * StarRocks names. Pure. Which tables get here (keyed ones) and
  * their names are decided before, for every table at once, by the shared planning rules
  * ({@link dev.pipelines.cdc.config.plan.SourcePlanner}).
  */
@@ -23,17 +24,17 @@ public final class TargetTables {
     List<TargetColumn> others = new ArrayList<>();
     for (String keyName : source.primaryKey()) {
       SourceColumn c = column(source, keyName);
-      keyColumns.add(new TargetColumn(c.name(), StarRocksTypes.map(source, c), false));
+      keyColumns.add(new TargetColumn(source.targetName(c.name()), StarRocksTypes.map(source, c), false));
     }
     for (SourceColumn c : source.columns()) {
       if (!source.primaryKey().contains(c.name())) {
         // Nullable whatever Postgres says: a delete carries only the key, and StarRocks must not filter it.
-        others.add(new TargetColumn(c.name(), StarRocksTypes.map(source, c), true));
+        others.add(new TargetColumn(source.targetName(c.name()), StarRocksTypes.map(source, c), true));
       }
     }
     List<TargetColumn> columns = new ArrayList<>(keyColumns);
     columns.addAll(others);
-    return new TargetTable(database, name, columns, source.primaryKey());
+    return new TargetTable(database, name, columns, source.primaryKey().stream().map(source::targetName).toList());
   }
 
   private static SourceColumn column(SourceTable table, String name) {

@@ -74,7 +74,7 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
     for (int i = 0; i < fields.length; i++) {
       Field field = fields[i];
       int keyIndex = layout.keyIndex[i];
-      if (delete && keyIndex < 0) {
+      if (!layout.written[i] || (delete && keyIndex < 0)) {
         continue;
       }
       Object raw = row.get(field);
@@ -126,7 +126,9 @@ public final class ChangeRowDeserializer implements DebeziumDeserializationSchem
     }
     RowLayout layout = layouts.get(schema);
     if (layout == null) {
-      SchemaChangedException.check(table, shape.columns(), schema.fields().stream().map(Field::name).toList());
+      // Only written columns count: a column a transform leaves out may come and go.
+      SchemaChangedException.check(table, shape.columns(),
+          schema.fields().stream().map(Field::name).filter(shape.transform()::keeps).toList());
       layout = RowLayout.of(schema, shape);
       layouts.put(schema, layout);
     }

@@ -66,7 +66,7 @@ public final class UnchangedValueResolver extends RichMapFunction<ChangeRow, Cha
     ObjectNode row = (ObjectNode) JSON.readTree(change.json);
     try (PreparedStatement st = connection().prepareStatement(UnchangedValueQuery.sql(table, columns))) {
       for (int i = 0; i < table.primaryKey().size(); i++) {
-        JsonNode key = row.get(table.primaryKey().get(i));
+        JsonNode key = row.get(table.targetName(table.primaryKey().get(i)));
         st.setString(i + 1, key.isTextual() ? key.asText() : key.toString());
       }
       try (ResultSet rs = st.executeQuery()) {
@@ -74,7 +74,7 @@ public final class UnchangedValueResolver extends RichMapFunction<ChangeRow, Cha
           for (int i = 0; i < columns.size(); i++) {
             String value = rs.getString(i + 1);
             boolean json = UnchangedValueQuery.isJson(table.column(columns.get(i)));
-            row.set(columns.get(i), value == null ? row.nullNode() : json ? JSON.readTree(value) : row.textNode(value));
+            row.set(table.targetName(columns.get(i)), value == null ? row.nullNode() : json ? JSON.readTree(value) : row.textNode(value));
           }
         } else {
           LOG.info("{}: row {} is gone; a delete follows in the stream", change.sourceTable, change.key);

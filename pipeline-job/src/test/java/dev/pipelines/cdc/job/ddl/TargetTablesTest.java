@@ -2,6 +2,8 @@ package dev.pipelines.cdc.job.ddl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipelines.cdc.config.transform.ColumnRename;
+import dev.pipelines.cdc.config.transform.ColumnTransform;
 import dev.pipelines.cdc.job.catalog.SourceColumn;
 import dev.pipelines.cdc.job.catalog.SourceTable;
 import java.util.List;
@@ -26,6 +28,20 @@ class TargetTablesTest {
         new TargetColumn("note", "VARCHAR(1048576)", true),
         new TargetColumn("price", "DECIMAL(12,2)", true));
     assertThat(t.primaryKey()).containsExactly("order_id", "item_no");
+  }
+
+  @Test
+  void aTransformLeavesColumnsOutAndRenamesOthersKeysIncluded() {
+    SourceTable transformed = ORDER_ITEMS.transformed(new ColumnTransform(List.of(), List.of("note"),
+        List.of(new ColumnRename("item_no", "line"), new ColumnRename("price", "unit_price"))));
+
+    TargetTable t = TargetTables.of(transformed, "shop", "order_items");
+
+    assertThat(t.columns()).containsExactly(
+        new TargetColumn("order_id", "BIGINT", false),
+        new TargetColumn("line", "INT", false),
+        new TargetColumn("unit_price", "DECIMAL(12,2)", true));
+    assertThat(t.primaryKey()).containsExactly("order_id", "line");
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.pipelines.cdc.job.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipelines.cdc.config.transform.ColumnRename;
+import dev.pipelines.cdc.config.transform.ColumnTransform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +141,43 @@ class ChangeRowDeserializerTest {
         .isInstanceOf(org.apache.flink.runtime.execution.SuppressRestartsException.class)
         .cause().isInstanceOf(SchemaChangedException.class)
         .hasMessageContaining("table public.orders changed while the job ran: new columns [note]: dropped columns [legacy]");
+  }
+
+  @Test
+  void aColumnTransformLeavesColumnsOutAndWritesOthersUnderTheirNewNamesKeysIncluded() throws Exception {
+    ColumnTransform transform = new ColumnTransform(List.of(), List.of("note", "doc", "tags", "at", "day", "created",
+        "paid", "score"), List.of(new ColumnRename("id", "order_id"), new ColumnRename("code", "order_code")));
+    ChangeRowDeserializer transformed = new ChangeRowDeserializer(Map.of("public.orders",
+        new TableShape(Set.of("id", "code", "amount"), List.of("id"), Set.of("code"), Map.of(), transform)));
+    List<ChangeRow> out = new ArrayList<>();
+
+    transformed.deserialize(envelope("c", null, row(7).put("code", "AB  ").put("amount", "1.50").put("note", "secret")),
+        collector(out));
+    transformed.deserialize(envelope("d", row(7).put("note", "secret"), null), collector(out));
+
+    assertThat(out).extracting(c -> c.json).containsExactly(
+        "{\"order_id\":7,\"order_code\":\"AB\",\"amount\":\"1.50\",\"__op\":0}", "{\"order_id\":7,\"__op\":1}");
+    assertThat(out).extracting(c -> c.key).containsOnly(out.get(0).key);
+  }
+
+  @Test
+  void aColumnAddedLaterIsIgnoredUnderAnIncludeListAndASchemaChangeUnderAnExcludeList() {
+    // Planned without "note" (as if added since): only the include list leaves it out.
+    Set<String> planned = new java.util.HashSet<>(COLUMNS);
+    planned.remove("note");
+    ColumnTransform include = new ColumnTransform(List.copyOf(planned), List.of(), List.of());
+    ColumnTransform exclude = new ColumnTransform(List.of(), List.of("legacy"), List.of());
+    ChangeRowDeserializer included = new ChangeRowDeserializer(Map.of("public.orders",
+        new TableShape(planned, List.of("id"), Set.of(), Map.of(), include)));
+    ChangeRowDeserializer excluded = new ChangeRowDeserializer(Map.of("public.orders",
+        new TableShape(planned, List.of("id"), Set.of(), Map.of(), exclude)));
+    List<ChangeRow> out = new ArrayList<>();
+
+    org.assertj.core.api.Assertions.assertThatCode(() -> included.deserialize(envelope("c", null, row(1).put("note", "n")),
+        collector(out))).doesNotThrowAnyException();
+    assertThat(out).singleElement().satisfies(c -> assertThat(c.json).doesNotContain("note"));
+    assertThatThrownBy(() -> excluded.deserialize(envelope("c", null, row(1)), collector(new ArrayList<>())))
+        .cause().isInstanceOf(SchemaChangedException.class).hasMessageContaining("new columns [note]");
   }
 
   private ChangeRow single(SourceRecord record) throws Exception {

@@ -25,7 +25,15 @@ import java.util.stream.Collectors;
 public final class TableChecksum {
   public enum Kind { NUMBER, TEXT, PADDED, BOOL, UTC_DATETIME, DATE, JSON }
 
-  public record Column(String name, Kind kind) {}
+  /**
+   * @param name the PostgreSQL column
+   * @param target the StarRocks column (another name where a transform renames it)
+   */
+  public record Column(String name, Kind kind, String target) {
+    public Column(String name, Kind kind) {
+      this(name, kind, name);
+    }
+  }
 
   public record Result(int sourceRows, int targetRows, int lost, int extra, int different, List<String> examples) {
     public boolean equal() {
@@ -49,7 +57,7 @@ public final class TableChecksum {
   public static Result compare(Connection pg, String pgTable, Connection sr, String srTable, List<Column> columns,
       int keyColumns) throws SQLException {
     String pgSelect = columns.stream().map(TableChecksum::pgExpression).collect(Collectors.joining(", "));
-    String srSelect = columns.stream().map(c -> "`" + c.name() + "`").collect(Collectors.joining(", "));
+    String srSelect = columns.stream().map(c -> "`" + c.target() + "`").collect(Collectors.joining(", "));
     Map<List<Object>, List<Object>> source = read(pg, "SELECT " + pgSelect + " FROM " + pgTable, columns, keyColumns);
     Map<List<Object>, List<Object>> target = read(sr, "SELECT " + srSelect + " FROM " + srTable, columns, keyColumns);
     int lost = 0;

@@ -28,7 +28,8 @@ public final class CopyRowEncoders {
   private CopyRowEncoders() {}
 
   /**
-   * The encoder of one table, its columns in table order (the order of the stream path's rows).
+   * The encoder of one table, its written columns in table order (the order of the stream path's rows),
+   * each under its StarRocks name.
    *
    * @param shape the table's shape as the stream path has it (key columns, padded columns, StarRocks' limits)
    * @param starRocksTable the StarRocks table ({@code db.table}) the rows go to; for messages
@@ -51,7 +52,7 @@ public final class CopyRowEncoders {
       }
       select.append(selectItem(c.name(), type));
       StringBuilder prefix = new StringBuilder();
-      StarRocksJson.string(prefix, c.name());
+      StarRocksJson.string(prefix, table.targetName(c.name()));
       prefix.append(':');
       columns.add(new TableCopyEncoder.Column(c.name(), prefix.toString(), textType, array, shape.limit(c.name()),
           shape.blankPaddedColumns().contains(c.name()), shape.keyColumns().indexOf(c.name())));

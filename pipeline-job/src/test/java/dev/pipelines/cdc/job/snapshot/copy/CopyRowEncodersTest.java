@@ -3,6 +3,8 @@ package dev.pipelines.cdc.job.snapshot.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipelines.cdc.config.transform.ColumnRename;
+import dev.pipelines.cdc.config.transform.ColumnTransform;
 import dev.pipelines.cdc.job.catalog.SourceColumn;
 import dev.pipelines.cdc.job.catalog.SourceTable;
 import dev.pipelines.cdc.job.failure.PipelineStop;
@@ -68,6 +70,20 @@ class CopyRowEncodersTest {
     // key columns in key order, each as its JSON text and \u0001 (ChangeRowDeserializer.keyOf)
     assertThat(row.key).isEqualTo("\"AB\"\u00017\u0001");
     assertThat(row.complete()).isTrue();
+  }
+
+  @Test
+  void aTransformedTableSelectsOnlyItsWrittenColumnsAndWritesThemUnderTheirNewNames() {
+    SourceTable t = ORDERS.transformed(new ColumnTransform(List.of(), List.of("tags", "note"),
+        List.of(new ColumnRename("Amount \"EUR\"", "amount_eur"), new ColumnRename("code", "order_code"))));
+    CopyRowEncoder encoder = CopyRowEncoders.forTable(t, shape(t), "db.orders");
+
+    assertThat(encoder.selectList()).isEqualTo("\"id\", \"code\", \"Amount \"\"EUR\"\"\", \"paid\"");
+    ChangeRow row = encode(encoder, "7\tAB   \t1234.5600\t2024-03-01 08:15:30.5+00");
+    assertThat(row.json).isEqualTo("{\"id\":7,\"order_code\":\"AB\",\"amount_eur\":\"1234.5600\","
+        + "\"paid\":\"2024-03-01 08:15:30.500000\",\"__op\":0}");
+    assertThat(row.key).isEqualTo(encode(CopyRowEncoders.forTable(ORDERS, shape(ORDERS), "db.orders"),
+        "7\tAB   \t1\t\\N\t\\N\t\\N").key);
   }
 
   @Test

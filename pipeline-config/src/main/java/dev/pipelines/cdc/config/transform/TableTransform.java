@@ -1,0 +1,19 @@
+package dev.pipelines.cdc.config.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * What happens to the tables one transform selects on their way to StarRocks.
+ *
+ * @param tables schema-qualified names or regular expressions over them (as {@code spec.source.postgres.tables}),
+ *     matched among the captured tables; a table may be selected by one transform only
+ * @param columns which columns are written, and under which names
+ */
+public record TableTransform(List<String> tables, ColumnTransform columns) {
+  public TableTransform {
+    tables = List.copyOf(requireNonNull(tables, "tables"));
+    columns = columns == null ? ColumnTransform.NONE : columns;
+  }
+}

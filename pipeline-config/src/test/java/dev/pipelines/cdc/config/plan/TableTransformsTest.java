@@ -1,0 +1,125 @@
+package dev.pipelines.cdc.config.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipelines.cdc.config.transform.ColumnRename;
+import dev.pipelines.cdc.config.transform.ColumnTransform;
+import dev.pipelines.cdc.config.transform.TableTransform;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The transforms' rules, through the planner the operator's preflight and the job share. */
+class TableTransformsTest {
+  private static final CatalogTable CUSTOMERS = table("crm", "customers", "id");
+  private static final CatalogTable ORDERS_2024 = table("shop", "orders_2024", "id", "region");
+  private static final CatalogTable ORDERS_2025 = table("shop", "orders_2025", "id", "region");
+  private static final Map<String, List<String>> COLUMNS = Map.of(
+      "crm.customers", List.of("id", "Full Name", "email", "ssn", "ID"),
+      "shop.orders_2024", List.of("id", "region", "amount", "ordered_at"),
+      "shop.orders_2025", List.of("id", "region", "amount", "ordered_at"));
+
+  @Test
+  void excludeAndRenameDecideTheWrittenColumnsAndTheirNames() {
+    ColumnTransform columns = new ColumnTransform(List.of(), List.of("ssn", "ID"),
+        List.of(new ColumnRename("Full Name", "full_name")));
+
+    SourcePlan plan = plan(new TableTransform(List.of("crm.customers"), columns));
+
+    assertThat(plan.problems()).isEmpty();
+    assertThat(plan.columns("crm.customers")).isEqualTo(columns);
+    assertThat(plan.columns("shop.orders_2024")).isEqualTo(ColumnTransform.NONE);
+    assertThat(TableTransforms.targetColumns(COLUMNS.get("crm.customers"), columns))
+        .containsExactly("id", "full_name", "email");
+    // A column added later: written under an exclude list, not under an include list.
+    assertThat(columns.keeps("phone")).isTrue();
+    assertThat(new ColumnTransform(List.of("id"), List.of(), List.of()).keeps("phone")).isFalse();
+  }
+
+  @Test
+  void withoutTheTransformTheSameTableIsRefusedForItsColumnNamesWithTheRenameAsTheFix() {
+    SourcePlan plan = plan();
+
+    assertThat(plan.firstProblem()).contains(ProblemKind.TARGET_NAMES_INVALID);
+    assertThat(plan.message()).contains("column 'Full Name' contains a space",
+        "columns 'id' and 'ID' differ only in case",
+        "spec.transforms: [{tables: [crm.customers], columns: {rename: [{from: 'Full Name', to: full_name}]}}]");
+  }
+
+  @Test
+  void aRenameOntoAnotherWrittenColumnIsACollisionOfStarRocksNames() {
+    SourcePlan plan = plan(new TableTransform(List.of("crm.customers"), new ColumnTransform(List.of("id", "email",
+        "Full Name"), List.of(), List.of(new ColumnRename("Full Name", "EMAIL")))));
+
+    assertThat(plan.message()).contains("table crm.customers: columns 'EMAIL' and 'email' differ only in case");
+  }
+
+  @Test
+  void unknownTablesAndColumnsAreNamedWithWhatExists() {
+    SourcePlan plan = plan(
+        new TableTransform(List.of("shop.orders_2023"), ColumnTransform.NONE),
+        new TableTransform(List.of("shop\\.orders_.*"), new ColumnTransform(List.of(), List.of("amout"),
+            List.of(new ColumnRename("Ordered_At", "order_time")))));
+
+    assertThat(plan.firstProblem()).contains(ProblemKind.TRANSFORM_INVALID);
+    assertThat(plan.message(ProblemKind.TRANSFORM_INVALID).orElseThrow()).contains(
+        "spec.transforms[0].tables: no captured table matches 'shop.orders_2023'",
+        "spec.transforms[1]: table shop.orders_2024 has no column 'amout' (columns.exclude), 'Ordered_At'"
+            + " (columns.rename); its columns are 'id', 'region', 'amount', 'ordered_at' (names are case-sensitive)",
+        "spec.transforms[1]: table shop.orders_2025 has no column 'amout'");
+  }
+
+  @Test
+  void aKeyColumnCannotBeLeftOut() {
+    SourcePlan excluded = plan(new TableTransform(List.of("shop.orders_2024"),
+        new ColumnTransform(List.of(), List.of("region"), List.of())));
+    SourcePlan notIncluded = plan(new TableTransform(List.of("shop.orders_2024"),
+        new ColumnTransform(List.of("id", "amount"), List.of(), List.of())));
+
+    assertThat(excluded.message(ProblemKind.TRANSFORM_INVALID).orElseThrow()).isEqualTo("spec.transforms[0]: column"
+        + " 'region' of table shop.orders_2024 is part of its primary key (id, region), which the StarRocks primary-key"
+        + " table is keyed by: take it out of columns.exclude");
+    assertThat(notIncluded.message(ProblemKind.TRANSFORM_INVALID).orElseThrow()).endsWith("add it to columns.include");
+  }
+
+  @Test
+  void aTableTakesOneTransformAndARenameOfALeftOutColumnIsRefused() {
+    SourcePlan plan = plan(
+        new TableTransform(List.of("shop\\.orders_.*"), new ColumnTransform(List.of(), List.of("amount"),
+            List.of(new ColumnRename("amount", "total")))),
+        new TableTransform(List.of("shop.orders_2025"), ColumnTransform.NONE));
+
+    assertThat(plan.message(ProblemKind.TRANSFORM_INVALID).orElseThrow()).contains(
+        "spec.transforms[0]: columns.rename names 'amount' of table shop.orders_2024, which the transform does not"
+            + " write (excluded)",
+        "table shop.orders_2025 is selected by spec.transforms[0] and spec.transforms[1]; a table takes one transform");
+  }
+
+  @Test
+  void withoutColumnsOnlyTheTablesAreChecked() {
+    SourcePlan plan = SourcePlanner.plan(catalog(), request(new TableTransform(List.of("shop.orders_2024"),
+        new ColumnTransform(List.of(), List.of("no_such_column"), List.of())), new TableTransform(List.of("x.y"), null)),
+        Map.of());
+
+    assertThat(plan.message()).contains("spec.transforms[1].tables: no captured table matches 'x.y'")
+        .doesNotContain("no_such_column");
+  }
+
+  private static SourcePlan plan(TableTransform... transforms) {
+    return SourcePlanner.plan(catalog(), request(transforms), COLUMNS);
+  }
+
+  private static PlanRequest request(TableTransform... transforms) {
+    return new PlanRequest(List.of("crm.customers", "shop\\.orders_.*"), List.of(), "pub", List.of(), List.of(transforms));
+  }
+
+  private static SourceCatalog catalog() {
+    return new SourceCatalog("shop", List.of(CUSTOMERS, ORDERS_2024, ORDERS_2025), Optional.empty(),
+        new CatalogUser("cdc", true, true));
+  }
+
+  private static CatalogTable table(String schema, String name, String... key) {
+    return new CatalogTable(schema, name, TableKind.TABLE, List.of(key), false, false, true, true);
+  }
+}
