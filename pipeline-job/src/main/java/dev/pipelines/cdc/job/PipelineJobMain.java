@@ -8,6 +8,7 @@ import dev.pipelines.cdc.config.RestartPolicy;
 import dev.pipelines.cdc.config.plan.SourceCatalog;
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
 import dev.pipelines.cdc.job.ddl.StarRocksSchemaSync;
+import dev.pipelines.cdc.job.snapshot.PublicationSetup;
 import dev.pipelines.cdc.job.snapshot.SlotCheck;
 import dev.pipelines.cdc.job.snapshot.SnapshotEncoders;
 import java.sql.Connection;
@@ -101,7 +102,14 @@ public final class PipelineJobMain {
       PostgresCatalog catalog = new PostgresCatalog(pg);
       SourceCatalog described = catalog.describe(config.source().publicationName());
       SlotCheck.atSubmission(pg, config.source().slotName(), described.database());
-      return PipelinePlan.of(config, described, catalog.tables(PipelinePlan.selected(config, described)));
+      PipelinePlan plan = PipelinePlan.of(config, described, catalog.tables(PipelinePlan.selected(config, described)));
+      if (PublicationSetup.usesColumnLists(plan.sources())) {
+        // The stream leaves such a publication alone (see PublicationSetup): create or extend it here, at
+        // every start and in every startup mode, before any source runs (and so before the slot exists).
+        PublicationSetup.ensure(pg, config.source().publicationName(), plan.publicationMode(),
+            PublicationSetup.names(plan.sources()));
+      }
+      return plan;
     }
   }
 }

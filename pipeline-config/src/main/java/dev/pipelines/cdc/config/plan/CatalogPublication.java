@@ -1,5 +1,7 @@
 package dev.pipelines.cdc.config.plan;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,11 +15,21 @@ import java.util.Set;
  * @param publishes the kinds of change it publishes
  * @param viaPartitionRoot {@code publish_via_partition_root}: a partition's changes carry the
  *     partitioned table's name (as the snapshot emits them), not the partition's
+ * @param columnsByTable the columns published of each table, by {@code schema.table}, where the server
+ *     says (PostgreSQL 15+, {@code pg_publication_tables.attnames}: the column list, or every column
+ *     without one); empty before 15, where a publication publishes every column
  */
 public record CatalogPublication(boolean owned, boolean allTables, Set<String> tables, Set<PublishedChange> publishes,
-    boolean viaPartitionRoot) {
+    boolean viaPartitionRoot, Map<String, List<String>> columnsByTable) {
   public CatalogPublication {
     tables = Set.copyOf(tables);
     publishes = Set.copyOf(publishes);
+    columnsByTable = Map.copyOf(columnsByTable);
+  }
+
+  /** A publication whose columns are not known (every column published). */
+  public CatalogPublication(boolean owned, boolean allTables, Set<String> tables, Set<PublishedChange> publishes,
+      boolean viaPartitionRoot) {
+    this(owned, allTables, tables, publishes, viaPartitionRoot, Map.of());
   }
 }

@@ -61,6 +61,13 @@ public final class CatalogQuery {
       GROUP BY p.pubowner, p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate, p.pubviaroot""";
 
   /**
+   * The columns each table of the publication publishes (PostgreSQL 15+: its column list, or every
+   * column without one).
+   */
+  public static final String PUBLISHED_COLUMNS = """
+      SELECT t.schemaname || '.' || t.tablename, t.attnames::text[] FROM pg_publication_tables t WHERE t.pubname = ?""";
+
+  /**
    * The columns of some tables (a {@code regclass[]} of quoted names), in table order. Domains are
    * reported as their base type, so a domain over numeric(10,2) maps like numeric(10,2).
    */
@@ -151,10 +158,27 @@ public final class CatalogQuery {
             publishes.add(change);
           }
         }
-        return Optional.of(new CatalogPublication(rs.getBoolean(1), rs.getBoolean(2), Set.of(strings(rs.getArray(3))),
-            publishes, rs.getBoolean(8)));
+        CatalogPublication found = new CatalogPublication(rs.getBoolean(1), rs.getBoolean(2),
+            Set.of(strings(rs.getArray(3))), publishes, rs.getBoolean(8), publishedColumns(connection, name));
+        return Optional.of(found);
       }
     }
+  }
+
+  private static Map<String, List<String>> publishedColumns(Connection connection, String name) throws SQLException {
+    if (connection.getMetaData().getDatabaseMajorVersion() < 15) {
+      return Map.of();
+    }
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    try (PreparedStatement st = connection.prepareStatement(PUBLISHED_COLUMNS)) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          columns.put(rs.getString(1), List.of(strings(rs.getArray(2))));
+        }
+      }
+    }
+    return columns;
   }
 
   private static String[] strings(Array array) throws SQLException {

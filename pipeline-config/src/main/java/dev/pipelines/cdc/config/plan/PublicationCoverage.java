@@ -3,6 +3,7 @@ package dev.pipelines.cdc.config.plan;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +36,33 @@ public final class PublicationCoverage {
           + " (publish_via_partition_root is off), under names the pipeline does not capture; as its owner run"
           + " ALTER PUBLICATION " + name + " SET (publish_via_partition_root = true)");
     }
+    return problems;
+  }
+
+  /**
+   * Written columns of captured tables that the publication does not publish (its column list leaves
+   * them out, PostgreSQL 15+): their values would never arrive, and the stream would stop on the first
+   * change as a schema change. A table the publication does not hold, or whose columns the catalog
+   * does not show, is not asked about here.
+   *
+   * @param writtenBySource the columns the pipeline writes of each captured table, by {@code schema.table}
+   */
+  public static List<String> unpublishedColumns(String name, CatalogPublication publication,
+      Map<String, List<String>> writtenBySource) {
+    List<String> problems = new ArrayList<>();
+    writtenBySource.forEach((table, written) -> {
+      List<String> published = publication.columnsByTable().get(table);
+      if (published == null) {
+        return;
+      }
+      List<String> missing = written.stream().filter(c -> !published.contains(c)).toList();
+      if (!missing.isEmpty()) {
+        problems.add("publication " + name + " publishes only columns " + published + " of " + table + ", not "
+            + missing + ", which the pipeline writes; as its owner give it a column list that holds them (ALTER"
+            + " PUBLICATION " + name + " SET TABLE ..., listing every table) or leave them out with"
+            + " spec.transforms columns.exclude");
+      }
+    });
     return problems;
   }
 

@@ -60,7 +60,15 @@ public final class SourcePlanner {
         .toList(), request.routes());
     targets.problems().forEach(p -> problems.add(new PlanProblem(ProblemKind.TARGET_NAMES_INVALID, p)));
 
-    PublicationAction publication = publication(catalog, request.publicationName(), selected, problems);
+    Map<String, List<String>> written = new java.util.LinkedHashMap<>();
+    selected.forEach(t -> {
+      List<String> columns = columnsBySource.get(t.qualifiedName());
+      if (columns != null) {
+        written.put(t.qualifiedName(), columns.stream()
+            .filter(transforms.columnsBySource().getOrDefault(t.qualifiedName(), ColumnTransform.NONE)::keeps).toList());
+      }
+    });
+    PublicationAction publication = publication(catalog, request.publicationName(), selected, written, problems);
     return new SourcePlan(selected, targets.targetBySource(), transforms.columnsBySource(), publication, problems);
   }
 
@@ -78,7 +86,7 @@ public final class SourcePlanner {
    * rarely owns them, so this is where the job would otherwise fail once started.
    */
   private static PublicationAction publication(SourceCatalog catalog, String name, List<CatalogTable> selected,
-      List<PlanProblem> problems) {
+      Map<String, List<String>> written, List<PlanProblem> problems) {
     CatalogUser user = catalog.user();
     if (catalog.publication().isEmpty()) {
       List<String> notOwned = names(selected.stream().filter(t -> !t.owned()).toList());
@@ -95,7 +103,8 @@ public final class SourcePlanner {
     }
     CatalogPublication pub = catalog.publication().get();
     // The job never changes what an existing publication publishes: that is its owner's decision.
-    List<String> unsuitable = PublicationCoverage.unsuitable(name, pub, selected);
+    List<String> unsuitable = new ArrayList<>(PublicationCoverage.unsuitable(name, pub, selected));
+    unsuitable.addAll(PublicationCoverage.unpublishedColumns(name, pub, written));
     List<CatalogTable> missing = PublicationCoverage.missing(pub, selected);
     boolean mayExtend = user.superuser() || (pub.owned() && missing.stream().allMatch(CatalogTable::owned));
     if (!missing.isEmpty() && !mayExtend) {

@@ -8,6 +8,7 @@ import dev.pipelines.cdc.config.transform.TableTransform;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The transforms' rules, through the planner the operator's preflight and the job share. */
@@ -104,6 +105,31 @@ class TableTransformsTest {
 
     assertThat(plan.message()).contains("spec.transforms[1].tables: no captured table matches 'x.y'")
         .doesNotContain("no_such_column");
+  }
+
+  @Test
+  void aPublicationWhoseColumnListLacksAWrittenColumnIsRefusedAndOneThatLeavesOutOnlyExcludedOnesIsUsed() {
+    CatalogPublication listed = new CatalogPublication(true, false, Set.of("crm.customers"), PublishedChange.all(), true,
+        Map.of("crm.customers", List.of("id", "Full Name", "email")));
+    SourceCatalog catalog = new SourceCatalog("shop", List.of(CUSTOMERS), Optional.of(listed), new CatalogUser("cdc", false,
+        false));
+    ColumnRename fullName = new ColumnRename("Full Name", "full_name");
+    PlanRequest writesSsn = new PlanRequest(List.of("crm.customers"), List.of(), "pub", List.of(), List.of(
+        new TableTransform(List.of("crm.customers"), new ColumnTransform(List.of(), List.of("ID"), List.of(fullName)))));
+    PlanRequest leavesItOut = new PlanRequest(List.of("crm.customers"), List.of(), "pub", List.of(), List.of(
+        new TableTransform(List.of("crm.customers"), new ColumnTransform(List.of(), List.of("ssn", "ID"),
+            List.of(fullName)))));
+
+    SourcePlan refused = SourcePlanner.plan(catalog, writesSsn, COLUMNS);
+    SourcePlan used = SourcePlanner.plan(catalog, leavesItOut, COLUMNS);
+
+    assertThat(refused.firstProblem()).contains(ProblemKind.PUBLICATION_UNSUITABLE);
+    assertThat(refused.message()).isEqualTo("publication pub publishes only columns [id, Full Name, email] of"
+        + " crm.customers, not [ssn], which the pipeline writes; as its owner give it a column list that holds them"
+        + " (ALTER PUBLICATION pub SET TABLE ..., listing every table) or leave them out with spec.transforms"
+        + " columns.exclude");
+    assertThat(used.problems()).isEmpty();
+    assertThat(used.publication()).isEqualTo(PublicationAction.USE_AS_IS);
   }
 
   private static SourcePlan plan(TableTransform... transforms) {

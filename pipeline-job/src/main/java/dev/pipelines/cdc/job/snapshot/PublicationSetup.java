@@ -2,6 +2,8 @@ package dev.pipelines.cdc.job.snapshot;
 
 import dev.pipelines.cdc.config.plan.CatalogPublication;
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
+import dev.pipelines.cdc.job.catalog.SourceColumn;
+import dev.pipelines.cdc.job.catalog.SourceTable;
 import dev.pipelines.cdc.job.source.PublicationMode;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,9 +45,10 @@ public final class PublicationSetup {
     if (missing.isEmpty()) {
       return;
     }
+    boolean columnLists = pg.getMetaData().getDatabaseMajorVersion() >= 15;
     List<String> quoted = new ArrayList<>();
     for (TableName t : missing) {
-      quoted.add(RelationSizes.quote(t.schema(), t.name()));
+      quoted.add(RelationSizes.quote(t.schema(), t.name()) + (columnLists ? columnList(t.columnList()) : ""));
     }
     StringBuilder name = new StringBuilder();
     Utils.escapeIdentifier(name, publication);
@@ -60,8 +63,55 @@ public final class PublicationSetup {
     LOG.info("publication {}: {}", publication, sql);
   }
 
-  /** A captured table's schema and name. */
-  public record TableName(String schema, String name) implements java.io.Serializable {
+  /**
+   * The publication's column list of a table: the columns it writes, where a transform leaves some out
+   * and the table's replica identity is not FULL (PostgreSQL refuses UPDATE and DELETE on a table whose
+   * column list does not cover its replica identity; with FULL that is every column). Empty: the whole
+   * table (the stream's deserializer drops what the transform leaves out).
+   */
+  public static List<String> columnList(SourceTable table) {
+    boolean leavesOut = !table.transform().include().isEmpty() || !table.transform().exclude().isEmpty();
+    return leavesOut && !table.replicaIdentityFull()
+        ? table.columns().stream().map(SourceColumn::name).toList() : List.of();
+  }
+
+  /** The captured tables as the publication names them. */
+  public static List<TableName> names(List<SourceTable> tables) {
+    return tables.stream().map(t -> new TableName(t.schema(), t.name(), columnList(t))).toList();
+  }
+
+  /** Whether any table is published with a column list (which Debezium's own publication handling would drop). */
+  public static boolean usesColumnLists(List<SourceTable> tables) {
+    return tables.stream().anyMatch(t -> !columnList(t).isEmpty());
+  }
+
+  private static String columnList(List<String> columns) throws SQLException {
+    if (columns.isEmpty()) {
+      return "";
+    }
+    List<String> quoted = new ArrayList<>();
+    for (String c : columns) {
+      StringBuilder q = new StringBuilder();
+      Utils.escapeIdentifier(q, c);
+      quoted.add(q.toString());
+    }
+    return " (" + String.join(", ", quoted) + ")";
+  }
+
+  /**
+   * A captured table's schema and name, and the columns the publication publishes of it.
+   *
+   * @param columnList the publication's column list (PostgreSQL 15+); empty: every column
+   */
+  public record TableName(String schema, String name, List<String> columnList) implements java.io.Serializable {
+    public TableName {
+      columnList = List.copyOf(columnList);
+    }
+
+    public TableName(String schema, String name) {
+      this(schema, name, List.of());
+    }
+
     public String qualifiedName() {
       return schema + "." + name;
     }

@@ -46,7 +46,7 @@ final class SnapshotStart {
   }
 
   private static List<PublicationSetup.TableName> names(List<SourceTable> tables) {
-    return tables.stream().map(t -> new PublicationSetup.TableName(t.schema(), t.name())).toList();
+    return PublicationSetup.names(tables);
   }
 
   /** A restore's stream resumes from the slot: without it, the changes since then are gone. */

@@ -4,6 +4,7 @@ import dev.pipelines.cdc.config.PostgresSourceConfig;
 import dev.pipelines.cdc.config.StartupMode;
 import dev.pipelines.cdc.job.Credentials;
 import dev.pipelines.cdc.job.catalog.SourceTable;
+import dev.pipelines.cdc.job.snapshot.PublicationSetup;
 import dev.pipelines.cdc.job.snapshot.SnapshotEncoders;
 import dev.pipelines.cdc.job.snapshot.SnapshotSettings;
 import dev.pipelines.cdc.job.snapshot.SnapshotSource;
@@ -79,8 +80,11 @@ public final class PostgresSourceFactory {
    */
   public static Source<ChangeRow, ?, ?> stream(PostgresSourceConfig pg, Credentials credentials,
       List<SourceTable> tables, Map<String, TableShape> shapes, Map<String, String> starRocksTableBySource,
-      PublicationMode publicationMode, long checkpointIntervalMillis) {
+      PublicationMode planned, long checkpointIntervalMillis) {
     List<String> names = tables.stream().map(SourceTable::qualifiedName).toList();
+    // Column lists are ours to keep (PublicationSetup, at every start): Debezium's filtered mode would SET TABLE
+    // without them when the stream starts.
+    PublicationMode publicationMode = PublicationSetup.usesColumnLists(tables) ? PublicationMode.DISABLED : planned;
     PublicationWatch watch = new PublicationWatch(Endpoints.postgresServer(pg.host(), pg.port()), pg.database(),
         credentials, pg.publicationName(), names);
     java.time.Duration heartbeat = SlotKeeper.heartbeatInterval(checkpointIntervalMillis);
