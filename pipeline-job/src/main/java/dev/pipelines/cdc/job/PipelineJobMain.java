@@ -5,7 +5,10 @@ import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.config.endpoint.PipelineEndpoints;
 import dev.pipelines.cdc.config.RestartPolicy;
+import dev.pipelines.cdc.config.plan.CatalogQuery;
+import dev.pipelines.cdc.config.plan.CatalogTable;
 import dev.pipelines.cdc.config.plan.SourceCatalog;
+import dev.pipelines.cdc.config.plan.TableTransforms;
 import dev.pipelines.cdc.job.catalog.PostgresCatalog;
 import dev.pipelines.cdc.job.ddl.StarRocksSchemaSync;
 import dev.pipelines.cdc.job.snapshot.PublicationSetup;
@@ -13,6 +16,9 @@ import dev.pipelines.cdc.job.snapshot.SlotCheck;
 import dev.pipelines.cdc.job.snapshot.SnapshotEncoders;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -96,18 +102,35 @@ public final class PipelineJobMain {
     env.configure(Configuration.fromMap(RestartPolicy.flinkConfiguration()), PipelineJobMain.class.getClassLoader());
   }
 
+  /** PostgreSQL's own verdict on each transform's row filter, over each table it filters (the preflight asks too). */
+  private static Map<String, String> filterErrors(Connection pg, PipelineConfig config, SourceCatalog catalog,
+      List<CatalogTable> selected) throws java.sql.SQLException {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (Map.Entry<CatalogTable, String> f : TableTransforms.filters(config.transforms(), selected).entrySet()) {
+      CatalogQuery.filterProblem(pg, f.getKey(), f.getValue()).ifPresent(e -> errors.put(f.getKey().qualifiedName(), e));
+    }
+    return errors;
+  }
+
   static PipelinePlan plan(PipelineConfig config, PipelineEndpoints endpoints, Credentials credentials)
       throws Exception {
     try (Connection pg = JobConnections.postgres(endpoints.postgres(), endpoints.postgresDatabase(), credentials)) {
       PostgresCatalog catalog = new PostgresCatalog(pg);
       SourceCatalog described = catalog.describe(config.source().publicationName());
       SlotCheck.atSubmission(pg, config.source().slotName(), described.database());
-      PipelinePlan plan = PipelinePlan.of(config, described, catalog.tables(PipelinePlan.selected(config, described)));
+      List<CatalogTable> selected = PipelinePlan.selected(config, described);
+      PipelinePlan plan = PipelinePlan.of(config, described, catalog.tables(selected),
+          filterErrors(pg, config, described, selected));
       if (PublicationSetup.usesColumnLists(plan.sources())) {
         // The stream leaves such a publication alone (see PublicationSetup): create or extend it here, at
         // every start and in every startup mode, before any source runs (and so before the slot exists).
         PublicationSetup.ensure(pg, config.source().publicationName(), plan.publicationMode(),
             PublicationSetup.names(plan.sources()));
+      }
+      if (plan.publicationManaged()) {
+        // Also where no transform filters any more: an entry with a row filter or column list it should not
+        // have is made whole again.
+        PublicationSetup.keepEntries(pg, config.source().publicationName(), PublicationSetup.names(plan.sources()));
       }
       return plan;
     }

@@ -30,8 +30,11 @@ import java.util.Map;
  * @param sources captured tables
  * @param targets the StarRocks table of each, by source {@code schema.table}
  * @param publicationMode whether the source may create or change the publication
+ * @param publicationManaged the job keeps transformed tables' entries in the publication (column lists,
+ *     row filters) as their transforms say, at every start
  */
-public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> targets, PublicationMode publicationMode) {
+public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> targets, PublicationMode publicationMode,
+    boolean publicationManaged) {
 
   /** What the config asks of the source, for the planning rules. */
   public static PlanRequest request(PipelineConfig config) {
@@ -50,9 +53,18 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
    *     the columns their transforms write
    */
   public static PipelinePlan of(PipelineConfig config, SourceCatalog catalog, List<SourceTable> sources) {
+    return of(config, catalog, sources, Map.of());
+  }
+
+  /**
+   * @param filterErrors PostgreSQL's refusal of a transform's row filter, by {@code schema.table}
+   *     ({@link dev.pipelines.cdc.config.plan.CatalogQuery#filterProblem})
+   */
+  public static PipelinePlan of(PipelineConfig config, SourceCatalog catalog, List<SourceTable> sources,
+      Map<String, String> filterErrors) {
     Map<String, List<String>> columns = new LinkedHashMap<>();
     sources.forEach(t -> columns.put(t.qualifiedName(), t.columns().stream().map(SourceColumn::name).toList()));
-    SourcePlan plan = SourcePlanner.plan(catalog, request(config), columns);
+    SourcePlan plan = SourcePlanner.plan(catalog, request(config), columns, filterErrors);
     if (!plan.selectedNames().equals(sources.stream().map(SourceTable::qualifiedName).toList())) {
       throw new IllegalArgumentException("columns read for " + columns.keySet() + ", but the plan selects "
           + plan.selectedNames());
@@ -62,7 +74,7 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
     Map<String, TargetTable> targets = new LinkedHashMap<>();
     List<SourceTable> written = new ArrayList<>();
     for (SourceTable all : sources) {
-      SourceTable table = all.transformed(plan.columns(all.qualifiedName()));
+      SourceTable table = all.transformed(plan.columns(all.qualifiedName()), plan.filter(all.qualifiedName()));
       written.add(table);
       if (table.primaryKey().isEmpty() || !keptKey(table)) {
         continue; // refused by the plan, with the fix (no key, or a transform leaves a key column out)
@@ -77,7 +89,7 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
     if (!problems.isEmpty()) {
       throw new UnsupportedSchemaException("the pipeline cannot start: " + String.join("; ", problems));
     }
-    return new PipelinePlan(written, targets, PublicationMode.of(plan.publication()));
+    return new PipelinePlan(written, targets, PublicationMode.of(plan.publication()), plan.publicationManaged());
   }
 
   private static boolean keptKey(SourceTable table) {

@@ -5,8 +5,10 @@ import dev.pipelines.cdc.config.endpoint.InvalidEndpointException;
 import dev.pipelines.cdc.config.endpoint.PostgresJdbc;
 import dev.pipelines.cdc.config.plan.CatalogColumn;
 import dev.pipelines.cdc.config.plan.CatalogQuery;
+import dev.pipelines.cdc.config.plan.CatalogTable;
 import dev.pipelines.cdc.config.plan.SourceCatalog;
 import dev.pipelines.cdc.config.plan.SourcePlanner;
+import dev.pipelines.cdc.config.plan.TableTransforms;
 import dev.pipelines.cdc.config.plan.RowEstimates;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -144,11 +146,18 @@ public final class JdbcPostgres implements SourceInspector, SlotCleaner {
       SourceCatalog catalog = CatalogQuery.read(c, selection.publicationName());
       // The selected tables' columns, in one query: the planning rules check transforms and StarRocks'
       // column names on them, as the job does at start.
+      List<CatalogTable> selected = SourcePlanner.selected(catalog, selection.planRequest());
       Map<String, List<String>> columns = new LinkedHashMap<>();
-      CatalogQuery.columns(c, SourcePlanner.selected(catalog, selection.planRequest()))
+      CatalogQuery.columns(c, selected)
           .forEach((table, cs) -> columns.put(table, cs.stream().map(CatalogColumn::name).toList()));
+      // PostgreSQL's own verdict on each row filter, as the job asks it at start.
+      Map<String, String> filterErrors = new LinkedHashMap<>();
+      for (Map.Entry<CatalogTable, String> f : TableTransforms.filters(selection.transforms(), selected).entrySet()) {
+        CatalogQuery.filterProblem(c, f.getKey(), f.getValue())
+            .ifPresent(e -> filterErrors.put(f.getKey().qualifiedName(), e));
+      }
       return new SourceFacts(walLevel, replication, maxSlots, usedSlots, catalog, slot, slotError, RowEstimates.read(c),
-          columns);
+          columns, filterErrors);
     }
   }
 

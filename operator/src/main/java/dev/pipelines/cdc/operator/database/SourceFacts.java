@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param rowEstimates PostgreSQL's row estimate of every capturable table
  * @param columnsBySource the column names of the selected tables, by {@code schema.table} (the shared
  *     planning rules check transforms and StarRocks column names on them)
+ * @param filterErrors PostgreSQL's refusal of a transform's row filter, by {@code schema.table}
  */
 public record SourceFacts(
     String walLevel,
@@ -31,17 +32,19 @@ public record SourceFacts(
     Optional<SlotReading> slot,
     Optional<String> slotReadError,
     RowEstimates rowEstimates,
-    Map<String, List<String>> columnsBySource) {
+    Map<String, List<String>> columnsBySource,
+    Map<String, String> filterErrors) {
 
   public SourceFacts {
     columnsBySource = Map.copyOf(columnsBySource);
+    filterErrors = Map.copyOf(filterErrors);
   }
 
   /** Without columns (none read). */
   public SourceFacts(String walLevel, boolean replication, int maxReplicationSlots, int usedReplicationSlots,
       SourceCatalog catalog, Optional<SlotReading> slot, Optional<String> slotReadError, RowEstimates rowEstimates) {
     this(walLevel, replication, maxReplicationSlots, usedReplicationSlots, catalog, slot, slotReadError, rowEstimates,
-        Map.of());
+        Map.of(), Map.of());
   }
 
   /** Without row estimates and columns (none known). */

@@ -26,7 +26,8 @@ public final class SourceVerdict {
   private SourceVerdict() {}
 
   public static SourceReport evaluate(SourceFacts facts, SourceSelection selection) {
-    SourcePlan plan = SourcePlanner.plan(facts.catalog(), selection.planRequest(), facts.columnsBySource());
+    SourcePlan plan = SourcePlanner.plan(facts.catalog(), selection.planRequest(), facts.columnsBySource(),
+        facts.filterErrors());
     return new SourceReport(check(facts, selection, plan), true, replicaIdentityWarning(plan.selected()), facts.slot(),
         facts.slotReadError(), facts.rowEstimates().total(plan.selectedNames()));
   }

@@ -12,7 +12,7 @@ public final class Transforms {
   private Transforms() {}
 
   public static List<TableTransform> of(List<Transform> transforms) {
-    return transforms.stream().map(t -> new TableTransform(t.tables(), columns(t.columns()))).toList();
+    return transforms.stream().map(t -> new TableTransform(t.tables(), columns(t.columns()), t.filter())).toList();
   }
 
   private static ColumnTransform columns(ColumnsTransform columns) {

@@ -6,6 +6,7 @@ import dev.pipelines.cdc.config.endpoint.Endpoints;
 import dev.pipelines.cdc.config.endpoint.InvalidEndpointException;
 import dev.pipelines.cdc.config.names.StarRocksNames;
 import dev.pipelines.cdc.config.names.TargetNames;
+import dev.pipelines.cdc.config.plan.RowFilters;
 import dev.pipelines.cdc.config.plan.StreamLoadHeaders;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.api.v1alpha1.ColumnRename;
@@ -101,6 +102,10 @@ public final class CdcPipelineValidator {
         out.add(new Violation(at + ".tables", "list at least one table, e.g. public.orders or public\\.orders_.*"));
       }
       validateTablePatterns(t.tables(), at + ".tables", out);
+      if (t.filter() != null) {
+        // The filter's text, by the rule the job applies before it builds any statement with it.
+        RowFilters.problem(t.filter()).ifPresent(p -> out.add(new Violation(at + ".filter", p)));
+      }
       ColumnsTransform columns = t.columns();
       if (columns == null) {
         continue;

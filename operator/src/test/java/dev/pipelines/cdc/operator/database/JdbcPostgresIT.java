@@ -158,6 +158,30 @@ class JdbcPostgresIT {
   }
 
   @Test
+  void aRowFilterIsCheckedByPostgresAndAgainstTheReplicaIdentityAndAnInjectionNeverReachesSql() {
+    table("public.pf_orders", "id int PRIMARY KEY, status text");
+    pg.superuserSql().execute("INSERT INTO public.pf_orders VALUES (1, 'new')");
+
+    SourceReport unknownColumn = postgres.inspect(cdcUser(), withTransforms("public.pf_orders", List.of(
+        new TableTransform(List.of("public.pf_orders"), ColumnTransform.NONE, "stauts = 'new'"))));
+    SourceReport outsideIdentity = postgres.inspect(cdcUser(), withTransforms("public.pf_orders", List.of(
+        new TableTransform(List.of("public.pf_orders"), ColumnTransform.NONE, "status = 'new'"))));
+    SourceReport injection = postgres.inspect(cdcUser(), withTransforms("public.pf_orders", List.of(
+        new TableTransform(List.of("public.pf_orders"), ColumnTransform.NONE, "true); DELETE FROM public.pf_orders; --"))));
+    SourceReport onTheKey = postgres.inspect(cdcUser(), withTransforms("public.pf_orders", List.of(
+        new TableTransform(List.of("public.pf_orders"), ColumnTransform.NONE, "id > 0"))));
+
+    assertThat(unknownColumn.check().reason()).isEqualTo(Reasons.TRANSFORM_INVALID);
+    assertThat(unknownColumn.check().message()).isEqualTo("spec.transforms[0].filter on table public.pf_orders:"
+        + " PostgreSQL refuses it: ERROR: column \"stauts\" does not exist\n  Hint: Perhaps you meant to reference the"
+        + " column \"pf_orders.status\".");
+    assertThat(outsideIdentity.check().message()).contains("uses 'status', outside its replica identity (id)");
+    assertThat(injection.check().message()).startsWith("spec.transforms[0].filter closes a parenthesis it did not open");
+    assertThat(onTheKey.check().reason()).isNotEqualTo(Reasons.TRANSFORM_INVALID);
+    assertThat(pg.superuserSql().scalar("SELECT count(*) FROM public.pf_orders").toString()).isEqualTo("1");
+  }
+
+  @Test
   void tableTheUserMayNotReadIsRefused() {
     pg.superuserSql().execute("DROP TABLE IF EXISTS pf_private", "CREATE TABLE pf_private (id int PRIMARY KEY)");
 
@@ -292,7 +316,8 @@ class JdbcPostgresIT {
           .satisfies(t -> assertThat(t.owned()).isTrue());
       assertThat(catalog.publication()).hasValue(
           new dev.pipelines.cdc.config.plan.CatalogPublication(true, false, java.util.Set.of("public.pf_owned_by_role"),
-              dev.pipelines.cdc.config.plan.PublishedChange.all(), false));
+              dev.pipelines.cdc.config.plan.PublishedChange.all(), false,
+              java.util.Map.of("public.pf_owned_by_role", List.of("id"))));
     } finally {
       pg.superuserSql().execute("DROP PUBLICATION pf_roles_pub", "DROP TABLE pf_parted, pf_owned_by_role",
           "DROP ROLE pf_owners");

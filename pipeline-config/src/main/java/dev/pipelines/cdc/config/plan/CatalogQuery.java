@@ -23,14 +23,16 @@ import java.util.Set;
 public final class CatalogQuery {
   /** The connecting user and database. */
   public static final String USER = """
-      SELECT current_user, r.rolsuper, has_database_privilege(current_database(), 'CREATE'), current_database()
+      SELECT current_user, r.rolsuper, has_database_privilege(current_database(), 'CREATE'), current_database(),
+             current_setting('server_version_num')::int
       FROM pg_roles r WHERE r.rolname = current_user""";
 
   /**
    * Every table the pipeline could capture: ordinary tables and partitioned parents outside the system
    * schemas; partitions are read through their parent, so they are left out. Ownership is PostgreSQL's
    * own test (the privileges of the owner's role, {@code pg_has_role(..., 'USAGE')}), which is what
-   * ALTER PUBLICATION checks. A column is TOAST-able when its storage is not {@code plain}.
+   * ALTER PUBLICATION checks. A column is TOAST-able when its storage is not {@code plain}. The replica
+   * identity's columns: the key (default), an index's (USING INDEX), every column (FULL), none (NOTHING).
    */
   public static final String TABLES = """
       SELECT n.nspname, c.relname, c.relkind::text,
@@ -41,7 +43,17 @@ public final class CatalogQuery {
              EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0
                      AND NOT a.attisdropped AND a.attstorage <> 'p'),
              has_table_privilege(c.oid, 'SELECT'),
-             pg_has_role(c.relowner, 'USAGE')
+             pg_has_role(c.relowner, 'USAGE'),
+             COALESCE(CASE c.relreplident
+               WHEN 'd' THEN (SELECT array_agg(a.attname::text ORDER BY array_position(i.indkey::int2[], a.attnum))
+                              FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                              WHERE i.indrelid = c.oid AND i.indisprimary)
+               WHEN 'i' THEN (SELECT array_agg(a.attname::text ORDER BY array_position(i.indkey::int2[], a.attnum))
+                              FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                              WHERE i.indrelid = c.oid AND i.indisreplident)
+               WHEN 'f' THEN (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
+                              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
+             END, '{}')
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p')
         AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
@@ -110,6 +122,40 @@ public final class CatalogQuery {
     return columns;
   }
 
+  /**
+   * PostgreSQL's own verdict on a row filter over {@code table}: its parser and planner read
+   * {@code EXPLAIN SELECT 1 FROM table WHERE (filter)}, which runs nothing, in a read-only transaction
+   * that is rolled back. Only for a filter {@link RowFilters#problem} accepts (one parenthesized
+   * expression, nothing that could end the statement). Empty: PostgreSQL takes it.
+   */
+  public static Optional<String> filterProblem(Connection connection, CatalogTable table, String filter)
+      throws SQLException {
+    if (RowFilters.problem(filter).isPresent()) {
+      throw new IllegalArgumentException("a filter RowFilters refuses never reaches SQL");
+    }
+    boolean autoCommit = connection.getAutoCommit();
+    boolean readOnly = connection.isReadOnly();
+    connection.setAutoCommit(false);
+    connection.setReadOnly(true);
+    try (Statement st = connection.createStatement()) {
+      st.execute("EXPLAIN SELECT 1 FROM " + quote(table.schema()) + "." + quote(table.name()) + " WHERE (" + filter + ")");
+      return Optional.empty();
+    } catch (SQLException e) {
+      // 42xxx (syntax, undefined column or function, datatype mismatch) and 22xxx (a constant PostgreSQL
+      // cannot read): the filter's fault, in PostgreSQL's words. Anything else is the connection's.
+      String state = e.getSQLState() == null ? "" : e.getSQLState();
+      if (state.startsWith("42") || state.startsWith("22")) {
+        // The position is in the statement built here, not in the filter the user wrote: left out.
+        return Optional.of(e.getMessage().replaceAll("(?m)^\\s*Position: \\d+\\s*$", "").trim());
+      }
+      throw e;
+    } finally {
+      connection.rollback();
+      connection.setReadOnly(readOnly);
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
   /** A PostgreSQL identifier in double quotes, embedded quotes doubled. */
   private static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
@@ -121,6 +167,7 @@ public final class CatalogQuery {
     boolean superuser;
     boolean mayCreate;
     String database;
+    int version;
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(USER)) {
       if (!rs.next()) {
         throw new SQLException("current_user is not in pg_roles", "42704");
@@ -129,9 +176,10 @@ public final class CatalogQuery {
       superuser = rs.getBoolean(2);
       mayCreate = rs.getBoolean(3);
       database = rs.getString(4);
+      version = rs.getInt(5);
     }
     return new SourceCatalog(database, tables(connection), publication(connection, publicationName),
-        new CatalogUser(user, superuser, mayCreate));
+        new CatalogUser(user, superuser, mayCreate), version);
   }
 
   private static List<CatalogTable> tables(Connection connection) throws SQLException {
@@ -139,7 +187,8 @@ public final class CatalogQuery {
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(TABLES)) {
       while (rs.next()) {
         tables.add(new CatalogTable(rs.getString(1), rs.getString(2), TableKind.ofRelkind(rs.getString(3)),
-            List.of(strings(rs.getArray(4))), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)));
+            List.of(strings(rs.getArray(4))), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8),
+            List.of(strings(rs.getArray(9)))));
       }
     }
     return tables;

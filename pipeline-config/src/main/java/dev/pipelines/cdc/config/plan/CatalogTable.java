@@ -15,12 +15,22 @@ import java.util.List;
  * @param selectable the connecting user may SELECT from it (the snapshot reads it)
  * @param owned the connecting user owns it (or has the privileges of its owner's role): needed to
  *     put it into a publication
+ * @param replicaIdentity the columns of its replica identity: the primary key (default), every column
+ *     (FULL), an index's columns (USING INDEX), none (NOTHING)
  */
 public record CatalogTable(String schema, String name, TableKind kind, List<String> primaryKey,
-    boolean replicaIdentityFull, boolean toastable, boolean selectable, boolean owned) {
+    boolean replicaIdentityFull, boolean toastable, boolean selectable, boolean owned, List<String> replicaIdentity) {
 
   public CatalogTable {
     primaryKey = List.copyOf(primaryKey);
+    replicaIdentity = List.copyOf(replicaIdentity);
+  }
+
+  /** A table whose replica identity is the default, its primary key (FULL: not known here, none listed). */
+  public CatalogTable(String schema, String name, TableKind kind, List<String> primaryKey,
+      boolean replicaIdentityFull, boolean toastable, boolean selectable, boolean owned) {
+    this(schema, name, kind, primaryKey, replicaIdentityFull, toastable, selectable, owned,
+        replicaIdentityFull ? List.of() : primaryKey);
   }
 
   /** {@code schema.table}, the form patterns, routes, Debezium and messages use. */

@@ -14,8 +14,22 @@ import java.util.Optional;
  * @param user the connecting user
  */
 public record SourceCatalog(String database, List<CatalogTable> tables, Optional<CatalogPublication> publication,
-    CatalogUser user) {
+    CatalogUser user, int serverVersionNum) {
+  /** The release the catalogs without a version are taken for (what the tests run). */
+  public static final int DEFAULT_VERSION_NUM = 170000;
+
   public SourceCatalog {
     tables = List.copyOf(tables);
+  }
+
+  /** A catalog of a PostgreSQL {@link #DEFAULT_VERSION_NUM} server. */
+  public SourceCatalog(String database, List<CatalogTable> tables, Optional<CatalogPublication> publication,
+      CatalogUser user) {
+    this(database, tables, publication, user, DEFAULT_VERSION_NUM);
+  }
+
+  /** The server's major version, e.g. 15. */
+  public int majorVersion() {
+    return serverVersionNum / 10000;
   }
 }

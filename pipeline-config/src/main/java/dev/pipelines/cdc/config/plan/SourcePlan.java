@@ -1,6 +1,7 @@
 package dev.pipelines.cdc.config.plan;
 
 import dev.pipelines.cdc.config.transform.ColumnTransform;
+import dev.pipelines.cdc.config.transform.TableTransform;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +15,20 @@ import java.util.Optional;
  * @param selected the tables the spec selects, in catalog order (refused ones included: the problems
  *     name them)
  * @param targetBySource the StarRocks table name of each selected table, by {@code schema.table}
- * @param columnsBySource the column transform of each selected table that has one, by {@code schema.table}
+ * @param transformBySource the transform of each selected table that has one, by {@code schema.table}
  * @param publication what the job does with the publication
+ * @param publicationManaged the job sets the entries of transformed tables in the publication (column lists,
+ *     row filters) at every start, as their transforms say
  * @param problems every problem, in {@link ProblemKind} order; empty: the pipeline may start
  */
 public record SourcePlan(List<CatalogTable> selected, Map<String, String> targetBySource,
-    Map<String, ColumnTransform> columnsBySource, PublicationAction publication, List<PlanProblem> problems) {
+    Map<String, TableTransform> transformBySource, PublicationAction publication, boolean publicationManaged,
+    List<PlanProblem> problems) {
 
   public SourcePlan {
     selected = List.copyOf(selected);
     targetBySource = Collections.unmodifiableMap(new LinkedHashMap<>(targetBySource));
-    columnsBySource = Collections.unmodifiableMap(new LinkedHashMap<>(columnsBySource));
+    transformBySource = Collections.unmodifiableMap(new LinkedHashMap<>(transformBySource));
     problems = List.copyOf(problems);
   }
 
@@ -50,7 +54,14 @@ public record SourcePlan(List<CatalogTable> selected, Map<String, String> target
 
   /** The column transform of a selected table ({@link ColumnTransform#NONE} without one). */
   public ColumnTransform columns(String qualifiedName) {
-    return columnsBySource.getOrDefault(qualifiedName, ColumnTransform.NONE);
+    TableTransform t = transformBySource.get(qualifiedName);
+    return t == null ? ColumnTransform.NONE : t.columns();
+  }
+
+  /** The row filter of a selected table; empty: every row. */
+  public String filter(String qualifiedName) {
+    TableTransform t = transformBySource.get(qualifiedName);
+    return t == null ? "" : t.filter();
   }
 
   public List<String> selectedNames() {

@@ -4,6 +4,7 @@ import dev.pipelines.cdc.config.names.SourceTableNames;
 import dev.pipelines.cdc.config.names.TargetNamePlan;
 import dev.pipelines.cdc.config.names.TargetNames;
 import dev.pipelines.cdc.config.transform.ColumnTransform;
+import dev.pipelines.cdc.config.transform.TableTransform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,15 @@ public final class SourcePlanner {
    *     transforms' columns and the target-name rule are then checked on them
    */
   public static SourcePlan plan(SourceCatalog catalog, PlanRequest request, Map<String, List<String>> columnsBySource) {
+    return plan(catalog, request, columnsBySource, Map.of());
+  }
+
+  /**
+   * @param filterErrors PostgreSQL's refusal of a transform's filter, by {@code schema.table}
+   *     ({@link CatalogQuery#filterProblem}, asked by the caller on its connection)
+   */
+  public static SourcePlan plan(SourceCatalog catalog, PlanRequest request, Map<String, List<String>> columnsBySource,
+      Map<String, String> filterErrors) {
     TableSelector selector = new TableSelector(request.include(), request.exclude());
     List<CatalogTable> selected = selected(catalog, request);
     String user = catalog.user().name();
@@ -48,7 +58,8 @@ public final class SourcePlanner {
           + " writes StarRocks primary-key tables and splits snapshots by key: add one (ALTER TABLE ... ADD"
           + " PRIMARY KEY) or leave the table out with excludeTables"));
     }
-    TableTransforms.Resolved transforms = TableTransforms.resolve(request.transforms(), selected, columnsBySource);
+    TableTransforms.Resolved transforms = TableTransforms.resolve(request.transforms(), catalog, selected,
+        columnsBySource, filterErrors);
     transforms.problems().forEach(p -> problems.add(new PlanProblem(ProblemKind.TRANSFORM_INVALID, p)));
     // Every target name decided (and checked) at once, so that nothing reaches DDL unless the whole
     // set is valid; the catalog decides which tables meet by default (a.orders and b.orders). Columns
@@ -68,8 +79,14 @@ public final class SourcePlanner {
             .filter(transforms.columnsBySource().getOrDefault(t.qualifiedName(), ColumnTransform.NONE)::keeps).toList());
       }
     });
-    PublicationAction publication = publication(catalog, request.publicationName(), selected, written, problems);
-    return new SourcePlan(selected, targets.targetBySource(), transforms.columnsBySource(), publication, problems);
+    boolean managed = managed(catalog, selected, transforms);
+    PublicationAction publication = publication(catalog, request.publicationName(), selected,
+        managed ? Map.of() : written, problems);
+    if (transforms.bySource().values().stream().anyMatch(TableTransform::filters)) {
+      filteredPublication(catalog, request.publicationName(), transforms, problems);
+    }
+    return new SourcePlan(selected, targets.targetBySource(), transforms.bySource(), publication,
+        managed && publication != PublicationAction.REFUSED, problems);
   }
 
   /** The catalog's tables the request selects, in catalog order (the job reads their columns before planning). */
@@ -118,6 +135,47 @@ public final class SourcePlanner {
       return PublicationAction.REFUSED;
     }
     return missing.isEmpty() ? PublicationAction.USE_AS_IS : PublicationAction.EXTEND;
+  }
+
+  /**
+   * Whether the job keeps the entries of transformed tables in the publication (column lists, row filters)
+   * as their transforms say, at every start: it may change the publication (a superuser; the owner of an
+   * existing one and of the transformed tables; or the creator of a missing one). Then a column list that
+   * lacks a written column is the job's to fix, not a refusal.
+   */
+  private static boolean managed(SourceCatalog catalog, List<CatalogTable> selected, TableTransforms.Resolved transforms) {
+    CatalogUser user = catalog.user();
+    if (user.superuser()) {
+      return true;
+    }
+    boolean transformedOwned = selected.stream().filter(t -> transforms.bySource().containsKey(t.qualifiedName()))
+        .allMatch(CatalogTable::owned);
+    return catalog.publication().isEmpty()
+        ? user.mayCreateInDatabase() && selected.stream().allMatch(CatalogTable::owned)
+        : catalog.publication().get().owned() && transformedOwned;
+  }
+
+  /**
+   * A row filter must be the one the transform says in the publication too, so the job sets it at every
+   * start; that needs a publication it may change (a superuser, or the owner of the publication and the
+   * filtered tables). A publication it may not change could filter otherwise, or not at all.
+   */
+  private static void filteredPublication(SourceCatalog catalog, String name, TableTransforms.Resolved transforms,
+      List<PlanProblem> problems) {
+    CatalogUser user = catalog.user();
+    if (user.superuser() || catalog.publication().isEmpty()) {
+      return; // created by the job with the filters (or refused by the publication decision, with its fix)
+    }
+    List<String> notOwned = catalog.tables().stream()
+        .filter(t -> transforms.bySource().containsKey(t.qualifiedName()) && transforms.bySource().get(t.qualifiedName())
+            .filters() && !t.owned()).map(CatalogTable::qualifiedName).toList();
+    if (!catalog.publication().get().owned() || !notOwned.isEmpty()) {
+      problems.add(new PlanProblem(ProblemKind.TRANSFORM_INVALID, "a transform filters rows, and the job keeps the"
+          + " filter in publication " + name + " at every start, but user '" + user.name() + "' may not change it (needs"
+          + " ownership of the publication" + (notOwned.isEmpty() ? "" : " and of " + String.join(", ", notOwned))
+          + "); as its owner run ALTER PUBLICATION " + name + " OWNER TO " + user.name() + ", or drop it for the job to"
+          + " create"));
+    }
   }
 
   private static List<String> names(List<CatalogTable> tables) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,17 +22,28 @@ public final class TableTransforms {
 
   private TableTransforms() {}
 
-  /** What the transforms do to each captured table, and what is wrong with them. */
-  public record Resolved(Map<String, ColumnTransform> columnsBySource, List<String> problems) {}
+  /**
+   * What the transforms do to each captured table, and what is wrong with them.
+   *
+   * @param bySource the transform of each captured table that has one (its {@code tables} as written)
+   */
+  public record Resolved(Map<String, TableTransform> bySource, List<String> problems) {
+    public Map<String, ColumnTransform> columnsBySource() {
+      Map<String, ColumnTransform> columns = new LinkedHashMap<>();
+      bySource.forEach((table, t) -> columns.put(table, t.columns()));
+      return columns;
+    }
+  }
 
   /**
    * @param captured the tables the pipeline captures (the selection, before refusals)
    * @param columnsBySource column names of captured tables, by {@code schema.table}, where they are known:
    *     only then are the columns a transform names checked
+   * @param filterErrors PostgreSQL's refusal of a filter, by {@code schema.table} ({@link CatalogQuery#filterProblem})
    */
-  public static Resolved resolve(List<TableTransform> transforms, List<CatalogTable> captured,
-      Map<String, List<String>> columnsBySource) {
-    Map<String, ColumnTransform> bySource = new LinkedHashMap<>();
+  public static Resolved resolve(List<TableTransform> transforms, SourceCatalog catalog, List<CatalogTable> captured,
+      Map<String, List<String>> columnsBySource, Map<String, String> filterErrors) {
+    Map<String, TableTransform> bySource = new LinkedHashMap<>();
     Map<String, Integer> transformOf = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     List<String> names = captured.stream().map(CatalogTable::qualifiedName).toList();
@@ -39,6 +51,19 @@ public final class TableTransforms {
       TableTransform transform = transforms.get(i);
       String path = "spec.transforms[" + i + "]";
       TableSelector selector = new TableSelector(transform.tables(), List.of());
+      if (transform.filters()) {
+        Optional<String> text = RowFilters.problem(transform.filter());
+        if (text.isPresent()) {
+          problems.add(path + ".filter " + text.get());
+          continue;
+        }
+        if (catalog.majorVersion() < 15) {
+          problems.add(path + ".filter needs PostgreSQL 15 or later, whose publications filter rows (this server is "
+              + catalog.majorVersion() + "); before 15 every row's changes are published, and the job cannot evaluate"
+              + " SQL itself: upgrade PostgreSQL, or capture the table whole");
+          continue;
+        }
+      }
       List<String> unmatched = selector.unmatchedPatterns(names);
       if (!unmatched.isEmpty()) {
         problems.add(path + ".tables: no captured table matches " + unmatched.stream().map(p -> "'" + p + "'")
@@ -55,14 +80,37 @@ public final class TableTransforms {
               + "; a table takes one transform: narrow their tables, or merge the two");
           continue;
         }
-        bySource.put(table.qualifiedName(), transform.columns());
+        bySource.put(table.qualifiedName(), transform);
         List<String> columns = columnsBySource.get(table.qualifiedName());
         if (columns != null) {
           problems.addAll(columnProblems(path, table, columns, transform.columns()));
         }
+        if (transform.filters()) {
+          String refused = filterErrors.get(table.qualifiedName());
+          if (refused != null) {
+            problems.add(path + ".filter on table " + table.qualifiedName() + ": PostgreSQL refuses it: " + refused);
+          } else if (columns != null) {
+            identityProblem(path, table, columns, transform.filter()).ifPresent(problems::add);
+          }
+        }
       }
     }
     return new Resolved(bySource, problems);
+  }
+
+  /**
+   * The row filters PostgreSQL is to check ({@link CatalogQuery#filterProblem}): each captured table's, of the
+   * first transform selecting it, where the filter's text passes {@link RowFilters#problem} (any other
+   * filter is refused without reaching SQL).
+   */
+  public static Map<CatalogTable, String> filters(List<TableTransform> transforms, List<CatalogTable> captured) {
+    Map<CatalogTable, String> filters = new LinkedHashMap<>();
+    for (CatalogTable table : captured) {
+      transforms.stream().filter(t -> new TableSelector(t.tables(), List.of()).selects(table.qualifiedName()))
+          .findFirst().filter(t -> t.filters() && RowFilters.problem(t.filter()).isEmpty())
+          .ifPresent(t -> filters.put(table, t.filter()));
+    }
+    return filters;
   }
 
   /** The StarRocks names of the columns a table writes, in table order. */
@@ -105,6 +153,25 @@ public final class TableTransforms {
       problems.add(path + ": columns.rename renames " + quoted(renamedTwice) + " more than once");
     }
     return problems;
+  }
+
+  /**
+   * PostgreSQL refuses UPDATE and DELETE on a table whose publication filters on a column outside its
+   * replica identity (it could not tell where the old row stood): the application's own writes would fail.
+   */
+  private static Optional<String> identityProblem(String path, CatalogTable table, List<String> columns,
+      String filter) {
+    List<String> outside = RowFilters.referencedColumns(filter, columns).stream()
+        .filter(c -> !table.replicaIdentity().contains(c)).toList();
+    if (outside.isEmpty()) {
+      return Optional.empty();
+    }
+    String identity = table.replicaIdentity().isEmpty() ? "none" : String.join(", ", table.replicaIdentity());
+    return Optional.of(path + ".filter on table " + table.qualifiedName() + " uses " + quoted(outside) + ", outside"
+        + " its replica identity (" + identity + "): PostgreSQL would refuse every UPDATE and DELETE of the table once"
+        + " its publication filters on " + (outside.size() == 1 ? "it" : "them") + "; as the table's owner run ALTER"
+        + " TABLE " + table.qualifiedName() + " REPLICA IDENTITY FULL (each UPDATE and DELETE then logs the whole old"
+        + " row), or filter on replica identity columns only");
   }
 
   private static String listed(List<String> columns) {

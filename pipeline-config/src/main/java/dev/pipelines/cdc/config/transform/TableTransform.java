@@ -10,10 +10,22 @@ import java.util.List;
  * @param tables schema-qualified names or regular expressions over them (as {@code spec.source.postgres.tables}),
  *     matched among the captured tables; a table may be selected by one transform only
  * @param columns which columns are written, and under which names
+ * @param filter a row predicate in PostgreSQL's SQL over the table's columns; only rows it holds for are
+ *     written (the snapshot's {@code WHERE} and the publication's row filter); empty: every row
  */
-public record TableTransform(List<String> tables, ColumnTransform columns) {
+public record TableTransform(List<String> tables, ColumnTransform columns, String filter) {
   public TableTransform {
     tables = List.copyOf(requireNonNull(tables, "tables"));
     columns = columns == null ? ColumnTransform.NONE : columns;
+    filter = filter == null ? "" : filter;
+  }
+
+  /** A transform of columns only. */
+  public TableTransform(List<String> tables, ColumnTransform columns) {
+    this(tables, columns, "");
+  }
+
+  public boolean filters() {
+    return !filter.isEmpty();
   }
 }

@@ -109,7 +109,8 @@ class TableTransformsTest {
 
   @Test
   void aPublicationWhoseColumnListLacksAWrittenColumnIsRefusedAndOneThatLeavesOutOnlyExcludedOnesIsUsed() {
-    CatalogPublication listed = new CatalogPublication(true, false, Set.of("crm.customers"), PublishedChange.all(), true,
+    // Someone else's publication: the job may not fix its column list, so it refuses.
+    CatalogPublication listed = new CatalogPublication(false, false, Set.of("crm.customers"), PublishedChange.all(), true,
         Map.of("crm.customers", List.of("id", "Full Name", "email")));
     SourceCatalog catalog = new SourceCatalog("shop", List.of(CUSTOMERS), Optional.of(listed), new CatalogUser("cdc", false,
         false));
@@ -130,6 +131,50 @@ class TableTransformsTest {
         + " columns.exclude");
     assertThat(used.problems()).isEmpty();
     assertThat(used.publication()).isEqualTo(PublicationAction.USE_AS_IS);
+  }
+
+  @Test
+  void aFilterOnColumnsOutsideTheReplicaIdentityIsRefusedBeforePostgresWouldRefuseTheApplicationsUpdates() {
+    CatalogTable full = new CatalogTable("shop", "orders_2025", TableKind.TABLE, List.of("id", "region"), true, false,
+        true, true, List.of("id", "region", "amount", "ordered_at"));
+    TableTransform onAmount = new TableTransform(List.of("shop.orders_2024"), ColumnTransform.NONE, "amount > 0");
+    TableTransform onKey = new TableTransform(List.of("shop.orders_2025"), ColumnTransform.NONE, "amount > 0 AND region = 'eu'");
+    SourceCatalog catalog = new SourceCatalog("shop", List.of(ORDERS_2024, full), Optional.empty(),
+        new CatalogUser("cdc", true, true));
+
+    SourcePlan plan = SourcePlanner.plan(catalog, new PlanRequest(List.of("shop\\.orders_.*"), List.of(), "pub",
+        List.of(), List.of(onAmount, onKey)), COLUMNS);
+
+    assertThat(plan.message()).isEqualTo("spec.transforms[0].filter on table shop.orders_2024 uses 'amount', outside its"
+        + " replica identity (id, region): PostgreSQL would refuse every UPDATE and DELETE of the table once its"
+        + " publication filters on it; as the table's owner run ALTER TABLE shop.orders_2024 REPLICA IDENTITY FULL (each"
+        + " UPDATE and DELETE then logs the whole old row), or filter on replica identity columns only");
+    assertThat(plan.filter("shop.orders_2025")).isEqualTo("amount > 0 AND region = 'eu'");
+  }
+
+  @Test
+  void aFilterIsRefusedInPostgresWordsBeforePostgres15AndWithAPublicationTheJobMayNotChange() {
+    TableTransform filter = new TableTransform(List.of("crm.customers"), ColumnTransform.NONE, "id > 10");
+    PlanRequest request = new PlanRequest(List.of("crm.customers"), List.of(), "pub", List.of(), List.of(filter));
+    SourceCatalog pg14 = new SourceCatalog("shop", List.of(CUSTOMERS), Optional.empty(), new CatalogUser("cdc", true, true),
+        140011);
+    SourceCatalog foreign = new SourceCatalog("shop", List.of(CUSTOMERS), Optional.of(new CatalogPublication(false, false,
+        Set.of("crm.customers"), PublishedChange.all(), true)), new CatalogUser("cdc", false, false));
+
+    assertThat(SourcePlanner.plan(pg14, request, COLUMNS).message()).startsWith("spec.transforms[0].filter needs"
+        + " PostgreSQL 15 or later, whose publications filter rows (this server is 14)");
+    assertThat(SourcePlanner.plan(catalog(), request, COLUMNS, Map.of("crm.customers", "ERROR: column \"idd\" does not"
+        + " exist")).message(ProblemKind.TRANSFORM_INVALID).orElseThrow()).isEqualTo("spec.transforms[0].filter on table crm.customers: PostgreSQL refuses it:"
+        + " ERROR: column \"idd\" does not exist");
+    assertThat(SourcePlanner.plan(foreign, request, COLUMNS).message(ProblemKind.TRANSFORM_INVALID).orElseThrow())
+        .startsWith("a transform filters rows, and the job keeps the filter in publication pub at every start, but user"
+            + " 'cdc' may not change it (needs ownership of the publication)");
+    assertThat(SourcePlanner.plan(catalog(), new PlanRequest(List.of("crm.customers"), List.of(), "pub", List.of(),
+        List.of(new TableTransform(List.of("crm.customers"), ColumnTransform.NONE, "id = 1; DROP TABLE x"))), COLUMNS)
+        .message(ProblemKind.TRANSFORM_INVALID).orElseThrow()).isEqualTo("spec.transforms[0].filter holds a ';'"
+            + " (position 7): a filter is one expression, not statements");
+    assertThat(TableTransforms.filters(List.of(new TableTransform(List.of("crm.customers"), ColumnTransform.NONE,
+        "a;b")), List.of(CUSTOMERS))).as("never handed to PostgreSQL").isEmpty();
   }
 
   private static SourcePlan plan(TableTransform... transforms) {

@@ -15,26 +15,34 @@ import java.util.List;
  * @param replicaIdentityFull REPLICA IDENTITY FULL (updates carry every column)
  * @param transform the table's column transform: which columns are written (by name, also for columns
  *     added later) and their StarRocks names
+ * @param rowFilter the transform's row filter, PostgreSQL SQL over the table's columns (checked by the
+ *     planning rules and by PostgreSQL); empty: every row
  */
 public record SourceTable(String schema, String name, List<SourceColumn> columns, List<String> primaryKey,
-    boolean replicaIdentityFull, ColumnTransform transform) implements Serializable {
+    boolean replicaIdentityFull, ColumnTransform transform, String rowFilter) implements Serializable {
 
   public SourceTable {
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
     transform = transform == null ? ColumnTransform.NONE : transform;
+    rowFilter = rowFilter == null ? "" : rowFilter;
   }
 
   /** A table without a transform: every column, under its own name. */
   public SourceTable(String schema, String name, List<SourceColumn> columns, List<String> primaryKey,
       boolean replicaIdentityFull) {
-    this(schema, name, columns, primaryKey, replicaIdentityFull, ColumnTransform.NONE);
+    this(schema, name, columns, primaryKey, replicaIdentityFull, ColumnTransform.NONE, "");
   }
 
   /** This table with only the columns {@code transform} writes, and its names. */
   public SourceTable transformed(ColumnTransform transform) {
+    return transformed(transform, "");
+  }
+
+  /** This table with only the columns {@code transform} writes, their names, and only the rows {@code rowFilter} holds for. */
+  public SourceTable transformed(ColumnTransform transform, String rowFilter) {
     return new SourceTable(schema, name, columns.stream().filter(c -> transform.keeps(c.name())).toList(), primaryKey,
-        replicaIdentityFull, transform);
+        replicaIdentityFull, transform, rowFilter);
   }
 
   /** The StarRocks name of a source column. */

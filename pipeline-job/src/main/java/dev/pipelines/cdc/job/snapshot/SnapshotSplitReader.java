@@ -94,8 +94,20 @@ final class SnapshotSplitReader implements SplitReader<ChangeRow, SnapshotSplit>
     SourceTable table = tables.get(current.table());
     encoder = encoderByTable.computeIfAbsent(current.table(), t -> encoders.forTable(table));
     copy = pg.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + encoder.selectList() + " FROM "
-        + current.relation() + current.rangeCondition() + ") TO STDOUT");
+        + current.relation() + where(current.rangeCondition(), table.rowFilter()) + ") TO STDOUT");
     return true;
+  }
+
+  /**
+   * The split's block range and the table's row filter. The filter went through the planning rules'
+   * RowFilters (one parenthesized expression, nothing that could end the statement) and PostgreSQL's own
+   * check before the job started; the publication holds the same one.
+   */
+  static String where(String rangeCondition, String rowFilter) {
+    if (rowFilter.isEmpty()) {
+      return rangeCondition;
+    }
+    return (rangeCondition.isEmpty() ? " WHERE " : rangeCondition + " AND ") + "(" + rowFilter + ")";
   }
 
   /**
