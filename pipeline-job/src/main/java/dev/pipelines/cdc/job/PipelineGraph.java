@@ -42,7 +42,7 @@ public final class PipelineGraph {
         .map(new UnchangedValueResolver(config.source(), credentials, plan.sourcesByName()))
         .uid("unchanged-value-resolver").name("unchanged-value-resolver")
         // 4. Name the target table.
-        .map(new ToStarRocksRow(config.sink().database(), plan.targetNameBySource()))
+        .map(new ToStarRocksRow(config.sink().database(), plan.targetNameBySource(), plan.sourceTableColumnBySource()))
         .uid("to-starrocks-row").name("to-starrocks-row")
         // 5. Write: Stream Load into primary-key tables (__op 0 upsert, 1 delete).
         //    A row StarRocks refuses stops the job once; other load failures restart it with backoff.

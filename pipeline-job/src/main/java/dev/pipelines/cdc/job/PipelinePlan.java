@@ -32,9 +32,10 @@ import java.util.Map;
  * @param publicationMode whether the source may create or change the publication
  * @param publicationManaged the job keeps transformed tables' entries in the publication (column lists,
  *     row filters) as their transforms say, at every start
+ * @param sourceTableColumnBySource the column holding the source table, for tables a route merges
  */
 public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> targets, PublicationMode publicationMode,
-    boolean publicationManaged) {
+    boolean publicationManaged, Map<String, String> sourceTableColumnBySource) {
 
   /** What the config asks of the source, for the planning rules. */
   public static PlanRequest request(PipelineConfig config) {
@@ -72,6 +73,12 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
     List<String> problems = new ArrayList<>(plan.problems().stream().map(PlanProblem::message).toList());
     TargetNames.databaseProblem(config.sink().database()).ifPresent(problems::add);
     Map<String, TargetTable> targets = new LinkedHashMap<>();
+    Map<String, String> sourceColumns = new LinkedHashMap<>();
+    plan.transformBySource().forEach((source, t) -> {
+      if (t.route() != null && t.route().namesSource()) {
+        sourceColumns.put(source, t.route().sourceTableColumn());
+      }
+    });
     List<SourceTable> written = new ArrayList<>();
     for (SourceTable all : sources) {
       SourceTable table = all.transformed(plan.columns(all.qualifiedName()), plan.filter(all.qualifiedName()));
@@ -80,16 +87,43 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
         continue; // refused by the plan, with the fix (no key, or a transform leaves a key column out)
       }
       try {
-        targets.put(table.qualifiedName(),
-            TargetTables.of(table, config.sink().database(), plan.targetBySource().get(table.qualifiedName())));
+        targets.put(table.qualifiedName(), TargetTables.of(table, config.sink().database(),
+            plan.targetBySource().get(table.qualifiedName()), sourceColumns.getOrDefault(table.qualifiedName(), "")));
       } catch (UnsupportedSchemaException e) {
         problems.add(e.getMessage());
       }
     }
+    problems.addAll(mergedTableProblems(targets));
     if (!problems.isEmpty()) {
       throw new UnsupportedSchemaException("the pipeline cannot start: " + String.join("; ", problems));
     }
-    return new PipelinePlan(written, targets, PublicationMode.of(plan.publication()), plan.publicationManaged());
+    return new PipelinePlan(written, targets, PublicationMode.of(plan.publication()), plan.publicationManaged(),
+        sourceColumns);
+  }
+
+  /**
+   * Tables a route writes into one StarRocks table must make the same table of it: the same columns, of
+   * the same StarRocks types, and the same key. Where they do not, the message shows each one's.
+   */
+  private static List<String> mergedTableProblems(Map<String, TargetTable> targets) {
+    Map<String, List<String>> sourcesByTarget = new LinkedHashMap<>();
+    targets.forEach((source, t) -> sourcesByTarget.computeIfAbsent(t.qualifiedName(), k -> new ArrayList<>()).add(source));
+    List<String> problems = new ArrayList<>();
+    sourcesByTarget.forEach((target, sources) -> {
+      if (sources.stream().map(targets::get).distinct().count() > 1) {
+        StringBuilder shapes = new StringBuilder();
+        for (String source : sources) {
+          TargetTable t = targets.get(source);
+          shapes.append(shapes.length() == 0 ? "" : "; ").append(source).append(": ")
+              .append(t.columns().stream().map(c -> c.name() + " " + c.type()).toList()).append(" key ")
+              .append(t.primaryKey());
+        }
+        problems.add("tables " + sources + " are routed into StarRocks table " + target + " but would not make the same"
+            + " table of it (columns, StarRocks types, key): " + shapes + "; make them alike in PostgreSQL, or"
+            + " leave the differing columns out with columns.exclude");
+      }
+    });
+    return problems;
   }
 
   private static boolean keptKey(SourceTable table) {
@@ -106,8 +140,9 @@ public record PipelinePlan(List<SourceTable> sources, Map<String, TargetTable> t
     return byName;
   }
 
+  /** Each StarRocks table once (tables a route merges share one). */
   public List<TargetTable> targetTables() {
-    return List.copyOf(targets.values());
+    return targets.values().stream().distinct().toList();
   }
 
   public Map<String, String> targetNameBySource() {

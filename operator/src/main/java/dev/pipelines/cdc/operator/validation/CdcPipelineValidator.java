@@ -106,6 +106,18 @@ public final class CdcPipelineValidator {
         // The filter's text, by the rule the job applies before it builds any statement with it.
         RowFilters.problem(t.filter()).ifPresent(p -> out.add(new Violation(at + ".filter", p)));
       }
+      if (t.route() != null) {
+        if (t.route().targetTable() == null) {
+          out.add(new Violation(at + ".route.targetTable", "is required: the StarRocks table to write"));
+        } else {
+          StarRocksNames.tableProblem(t.route().targetTable()).ifPresent(reason -> out.add(new Violation(
+              at + ".route.targetTable", "'" + t.route().targetTable() + "' " + reason)));
+        }
+        if (t.route().sourceTableColumn() != null) {
+          StarRocksNames.columnProblem(t.route().sourceTableColumn()).ifPresent(reason -> out.add(new Violation(
+              at + ".route.sourceTableColumn", "'" + t.route().sourceTableColumn() + "' " + reason)));
+        }
+      }
       ColumnsTransform columns = t.columns();
       if (columns == null) {
         continue;

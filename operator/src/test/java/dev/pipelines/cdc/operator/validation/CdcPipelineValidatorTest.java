@@ -65,6 +65,8 @@ class CdcPipelineValidatorTest {
         Arguments.of("spec.job.flinkConfiguration", Map.of("state.checkpoints.dir", "s3://x"), "spec.job.flinkConfiguration.state.checkpoints.dir", "set from spec.job.stateDir"),
         Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.a"), "filter", "id = 1; DROP TABLE x")), "spec.transforms[0].filter", "holds a ';'"),
         Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.a"), "filter", "id > 0 -- x")), "spec.transforms[0].filter", "holds a comment"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.a"), "route", Map.of("targetTable", "orders", "sourceTableColumn", "source table"))), "spec.transforms[0].route.sourceTableColumn", "contains a space"),
+        Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.a"), "route", Map.of("targetTable", "order-lines"))), "spec.transforms[0].route.targetTable", "contains '-'"),
         Arguments.of("spec.transforms", List.of(Map.of("tables", List.of())), "spec.transforms[0].tables", "at least one table"),
         Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("orders"))), "spec.transforms[0].tables[0]", "schema-qualified"),
         Arguments.of("spec.transforms", List.of(Map.of("tables", List.of("public.(x"))), "spec.transforms[0].tables[0]", "not a valid regular expression"),

@@ -35,6 +35,15 @@ public final class TargetNames {
 
   /** Every table's target and every problem, all at once. */
   public static TargetNamePlan plan(List<SourceTableNames> tables, List<TableRoute> routes) {
+    return plan(tables, routes, sources -> false);
+  }
+
+  /**
+   * @param merged whether sources meeting in one target are meant to (a transform's route merges them, with
+   *     a source-table column in the key): their meeting is then no problem
+   */
+  public static TargetNamePlan plan(List<SourceTableNames> tables, List<TableRoute> routes,
+      java.util.function.Predicate<List<String>> merged) {
     Map<String, String> targets = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (SourceTableNames table : tables) {
@@ -55,7 +64,8 @@ public final class TargetNames {
           : defaultTargetProblem(table.qualifiedName(), target, reason)));
       problems.addAll(columnProblems(table));
     }
-    collisions(targets).forEach(c -> problems.add(c.message()));
+    collisions(targets).stream().filter(c -> !(c.targets().size() == 1 && merged.test(c.sources())))
+        .forEach(c -> problems.add(c.message()));
     return new TargetNamePlan(targets, problems);
   }
 

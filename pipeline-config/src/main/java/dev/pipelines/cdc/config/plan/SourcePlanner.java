@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.config.plan;
 
+import dev.pipelines.cdc.config.TableRoute;
 import dev.pipelines.cdc.config.names.SourceTableNames;
 import dev.pipelines.cdc.config.names.TargetNamePlan;
 import dev.pipelines.cdc.config.names.TargetNames;
@@ -64,11 +65,30 @@ public final class SourcePlanner {
     // Every target name decided (and checked) at once, so that nothing reaches DDL unless the whole
     // set is valid; the catalog decides which tables meet by default (a.orders and b.orders). Columns
     // are checked under the names they are written as, after the transforms.
+    // A transform's route names the target of each table it selects, as a sink route would (never both).
+    List<TableRoute> routes = new ArrayList<>(request.routes());
+    Map<String, Integer> mergeOf = new java.util.HashMap<>();
+    transforms.bySource().forEach((source, t) -> {
+      if (t.route() == null) {
+        return;
+      }
+      if (request.routes().stream().anyMatch(r -> r.sourceTable().equals(source))) {
+        problems.add(new PlanProblem(ProblemKind.TRANSFORM_INVALID, "table " + source + " has a route in"
+            + " spec.sink.starrocks.routes and one in spec.transforms: keep one"));
+        return;
+      }
+      routes.add(new TableRoute(source, t.route().targetTable()));
+      if (t.route().namesSource()) {
+        mergeOf.put(source, request.transforms().indexOf(t));
+      }
+    });
     TargetNamePlan targets = TargetNames.plan(selected.stream()
         .map(t -> new SourceTableNames(t.qualifiedName(), t.name(), TableTransforms.targetColumns(
             columnsBySource.getOrDefault(t.qualifiedName(), List.of()), transforms.columnsBySource()
                 .getOrDefault(t.qualifiedName(), ColumnTransform.NONE))))
-        .toList(), request.routes());
+        .toList(), routes,
+        // Tables one route merges, each row carrying its source table in the key, are meant to meet.
+        sources -> sources.stream().map(mergeOf::get).distinct().count() == 1 && mergeOf.containsKey(sources.get(0)));
     targets.problems().forEach(p -> problems.add(new PlanProblem(ProblemKind.TARGET_NAMES_INVALID, p)));
 
     Map<String, List<String>> written = new java.util.LinkedHashMap<>();

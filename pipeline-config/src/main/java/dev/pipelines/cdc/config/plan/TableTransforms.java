@@ -2,6 +2,8 @@ package dev.pipelines.cdc.config.plan;
 
 import dev.pipelines.cdc.config.transform.ColumnRename;
 import dev.pipelines.cdc.config.transform.ColumnTransform;
+import dev.pipelines.cdc.config.names.StarRocksNames;
+import dev.pipelines.cdc.config.transform.TableMerge;
 import dev.pipelines.cdc.config.transform.TableTransform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,10 +72,11 @@ public final class TableTransforms {
             .collect(Collectors.joining(", ")) + " (a transform applies to tables spec.source.postgres.tables selects;"
             + " patterns are regular expressions over the whole schema.table name, case-sensitive)");
       }
-      for (CatalogTable table : captured) {
-        if (!selector.selects(table.qualifiedName())) {
-          continue;
-        }
+      List<CatalogTable> matched = captured.stream().filter(t -> selector.selects(t.qualifiedName())).toList();
+      if (transform.route() != null) {
+        problems.addAll(mergeProblems(path, transform, matched, columnsBySource));
+      }
+      for (CatalogTable table : matched) {
         Integer earlier = transformOf.putIfAbsent(table.qualifiedName(), i);
         if (earlier != null) {
           problems.add("table " + table.qualifiedName() + " is selected by spec.transforms[" + earlier + "] and " + path
@@ -111,6 +114,38 @@ public final class TableTransforms {
           .ifPresent(t -> filters.put(table, t.filter()));
     }
     return filters;
+  }
+
+  /**
+   * A route writes its tables into one StarRocks table. Rows of different sources with the same key would
+   * overwrite each other there (shards' keys often come from separate sequences), so several sources need
+   * {@code sourceTableColumn}, which the job fills with each row's {@code schema.table} and makes part of the
+   * key; it must be a name StarRocks takes and no written column's.
+   */
+  private static List<String> mergeProblems(String path, TableTransform transform, List<CatalogTable> matched,
+      Map<String, List<String>> columnsBySource) {
+    List<String> problems = new ArrayList<>();
+    TableMerge route = transform.route();
+    List<String> names = matched.stream().map(CatalogTable::qualifiedName).toList();
+    if (matched.size() > 1 && !route.namesSource()) {
+      problems.add(path + ".route writes " + names + " into StarRocks table " + route.targetTable() + ", where rows of"
+          + " different tables with the same key (" + String.join(", ", matched.get(0).primaryKey()) + ") would overwrite"
+          + " each other: set route.sourceTableColumn, a column the job fills with each row's source table and adds to"
+          + " the key");
+    }
+    if (route.namesSource()) {
+      StarRocksNames.columnProblem(route.sourceTableColumn()).ifPresent(reason -> problems.add(path
+          + ".route.sourceTableColumn '" + route.sourceTableColumn() + "' " + reason));
+      for (CatalogTable table : matched) {
+        List<String> columns = columnsBySource.get(table.qualifiedName());
+        if (columns != null && targetColumns(columns, transform.columns()).stream()
+            .anyMatch(c -> c.equalsIgnoreCase(route.sourceTableColumn()))) {
+          problems.add(path + ".route.sourceTableColumn '" + route.sourceTableColumn() + "' is also a column table "
+              + table.qualifiedName() + " writes (StarRocks column names ignore case): choose another name");
+        }
+      }
+    }
+    return problems;
   }
 
   /** The StarRocks names of the columns a table writes, in table order. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipelines.cdc.config.transform.ColumnRename;
 import dev.pipelines.cdc.config.transform.ColumnTransform;
+import dev.pipelines.cdc.config.transform.TableMerge;
 import dev.pipelines.cdc.config.transform.TableTransform;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +176,35 @@ class TableTransformsTest {
             + " (position 7): a filter is one expression, not statements");
     assertThat(TableTransforms.filters(List.of(new TableTransform(List.of("crm.customers"), ColumnTransform.NONE,
         "a;b")), List.of(CUSTOMERS))).as("never handed to PostgreSQL").isEmpty();
+  }
+
+  @Test
+  void aRouteMergesShardsIntoOneTableOnlyWithASourceColumnThatIsNoWrittenColumnAndNeverBesideASinkRoute() {
+    TableTransform withColumn = new TableTransform(List.of("shop\\.orders_.*"), ColumnTransform.NONE, "",
+        new TableMerge("orders", "source_table"));
+    TableTransform without = new TableTransform(List.of("shop\\.orders_.*"), ColumnTransform.NONE, "",
+        new TableMerge("orders", ""));
+    TableTransform clashing = new TableTransform(List.of("shop\\.orders_.*"), ColumnTransform.NONE, "",
+        new TableMerge("orders", "REGION"));
+
+    SourcePlan merged = plan(withColumn);
+    // Only the customers table's own column names remain refused: the merge itself is fine.
+    assertThat(merged.problems()).extracting(PlanProblem::kind).containsOnly(ProblemKind.TARGET_NAMES_INVALID);
+    assertThat(merged.message()).doesNotContain("would all write").doesNotContain("orders_20");
+    assertThat(merged.targetBySource()).containsEntry("shop.orders_2024", "orders").containsEntry("shop.orders_2025", "orders");
+    assertThat(plan(without).message(ProblemKind.TRANSFORM_INVALID).orElseThrow()).isEqualTo("spec.transforms[0].route"
+        + " writes [shop.orders_2024, shop.orders_2025] into StarRocks table orders, where rows of different tables with"
+        + " the same key (id, region) would overwrite each other: set route.sourceTableColumn, a column the job fills"
+        + " with each row's source table and adds to the key");
+    assertThat(plan(without).message()).contains("tables [shop.orders_2024, shop.orders_2025] would all write StarRocks"
+        + " table orders");
+    assertThat(plan(clashing).message(ProblemKind.TRANSFORM_INVALID).orElseThrow()).contains("spec.transforms[0].route"
+        + ".sourceTableColumn 'REGION' is also a column table shop.orders_2024 writes");
+    SourcePlan both = SourcePlanner.plan(catalog(), new PlanRequest(List.of("crm.customers", "shop\\.orders_.*"),
+        List.of(), "pub", List.of(new dev.pipelines.cdc.config.TableRoute("shop.orders_2024", "o24")), List.of(withColumn)),
+        COLUMNS);
+    assertThat(both.message(ProblemKind.TRANSFORM_INVALID).orElseThrow()).isEqualTo("table shop.orders_2024 has a route"
+        + " in spec.sink.starrocks.routes and one in spec.transforms: keep one");
   }
 
   private static SourcePlan plan(TableTransform... transforms) {

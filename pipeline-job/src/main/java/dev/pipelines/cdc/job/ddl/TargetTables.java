@@ -15,7 +15,18 @@ import java.util.List;
 public final class TargetTables {
   private TargetTables() {}
 
+  /** The StarRocks type of a route's source-table column: {@code schema.table}, two identifiers of at most 63 bytes. */
+  public static final String SOURCE_TABLE_COLUMN_TYPE = "VARCHAR(255)";
+
   public static TargetTable of(SourceTable source, String database, String name) {
+    return of(source, database, name, "");
+  }
+
+  /**
+   * @param sourceTableColumn a column holding each row's source table, the last key column (a route that
+   *     merges tables); empty: none
+   */
+  public static TargetTable of(SourceTable source, String database, String name, String sourceTableColumn) {
     if (source.primaryKey().isEmpty()) {
       // The planning rules (SourcePlanner) refuse such a table, with the fix, before any is planned.
       throw new IllegalArgumentException(source.qualifiedName() + " has no primary key: the plan should have refused it");
@@ -32,9 +43,14 @@ public final class TargetTables {
         others.add(new TargetColumn(source.targetName(c.name()), StarRocksTypes.map(source, c), true));
       }
     }
+    List<String> key = new ArrayList<>(source.primaryKey().stream().map(source::targetName).toList());
+    if (!sourceTableColumn.isEmpty()) {
+      keyColumns.add(new TargetColumn(sourceTableColumn, SOURCE_TABLE_COLUMN_TYPE, false));
+      key.add(sourceTableColumn);
+    }
     List<TargetColumn> columns = new ArrayList<>(keyColumns);
     columns.addAll(others);
-    return new TargetTable(database, name, columns, source.primaryKey().stream().map(source::targetName).toList());
+    return new TargetTable(database, name, columns, key);
   }
 
   private static SourceColumn column(SourceTable table, String name) {

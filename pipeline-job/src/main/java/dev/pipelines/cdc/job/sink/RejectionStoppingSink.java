@@ -74,7 +74,7 @@ public final class RejectionStoppingSink<T> extends RichSinkFunction<T> implemen
       keys.put(t.qualifiedName(), t.primaryKey());
       targetNameBySource.forEach((source, target) -> {
         if (target.equals(t.name())) {
-          sources.put(t.qualifiedName(), source);
+          sources.merge(t.qualifiedName(), source, (a, b) -> a + ", " + b); // several where a route merges them
         }
       });
     }

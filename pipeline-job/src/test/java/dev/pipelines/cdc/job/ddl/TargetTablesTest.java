@@ -45,6 +45,16 @@ class TargetTablesTest {
   }
 
   @Test
+  void aMergedTableHasTheSourceTableColumnAsItsLastKeyColumn() {
+    TargetTable t = TargetTables.of(ORDER_ITEMS, "shop", "order_items", "source_table");
+
+    assertThat(t.columns()).extracting(TargetColumn::name)
+        .containsExactly("order_id", "item_no", "source_table", "note", "price");
+    assertThat(t.columns().get(2)).isEqualTo(new TargetColumn("source_table", "VARCHAR(255)", false));
+    assertThat(t.primaryKey()).containsExactly("order_id", "item_no", "source_table");
+  }
+
+  @Test
   void createTableDdl() {
     assertThat(StarRocksDdl.createTable(TargetTables.of(ORDER_ITEMS, "shop", "order_items"))).isEqualTo("""
         CREATE TABLE IF NOT EXISTS `shop`.`order_items` (

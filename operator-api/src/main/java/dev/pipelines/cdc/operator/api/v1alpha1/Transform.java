@@ -22,7 +22,10 @@ public record Transform(
             + " deletes the row in StarRocks, one that moves it in inserts it. Needs PostgreSQL 15+, columns in the"
             + " table's replica identity, and a publication the pipeline may change. One expression: no ';',"
             + " comments, '$' or backslashes.")
-        String filter) {
+        String filter,
+    @JsonPropertyDescription("Write every selected table into this one StarRocks table (e.g. the shards"
+        + " orders_2024, orders_2025 into orders). Default: each table keeps its own (or its sink route's).")
+        TransformRoute route) {
 
   public Transform {
     tables = tables == null ? List.of() : List.copyOf(tables);
