@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pipelines.cdc.config.transform.TableTransform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads and writes {@link PipelineConfig} as JSON. Output is deterministic for equal configs. */
 public final class PipelineConfigCodec {
@@ -51,6 +53,24 @@ public final class PipelineConfigCodec {
     } catch (JsonProcessingException e) {
       throw new InvalidPipelineConfigException(
           "pipeline config is not valid: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Transforms as one line of JSON, deterministic for equal lists (the operator keeps it beside the config). */
+  public static String writeTransforms(List<TableTransform> transforms) {
+    try {
+      return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(transforms);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize transforms", e);
+    }
+  }
+
+  /** The transforms {@link #writeTransforms} wrote. */
+  public static List<TableTransform> readTransforms(String json) {
+    try {
+      return List.of(MAPPER.readValue(json, TableTransform[].class));
+    } catch (JsonProcessingException e) {
+      throw new InvalidPipelineConfigException("transforms are not valid: " + e.getOriginalMessage(), e);
     }
   }
 

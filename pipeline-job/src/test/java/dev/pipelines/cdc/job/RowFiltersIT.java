@@ -16,7 +16,6 @@ import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.emulator.StarRocksEmulatorExtension;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
 import dev.pipelines.cdc.testsupport.PostgresServer;
-import dev.pipelines.cdc.testsupport.compare.TableChecksum;
 import dev.pipelines.cdc.testsupport.compare.TableChecksum.Column;
 import dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind;
 import java.nio.file.Path;
@@ -132,7 +131,7 @@ class RowFiltersIT {
         checkpoints, 1, Optional.empty()))
         .hasMessageContaining("uses 'name', outside its replica identity (id)");
     try (Connection p = pg.superuserConnection()) {
-      assertThat(strings(p, "SELECT name FROM " + schema + ".victims")).containsExactly("still here");
+      assertThat(Rows.strings(p, "SELECT name FROM " + schema + ".victims")).containsExactly("still here");
     }
     assertThat(pg.replicationSlots()).noneMatch(slot -> slot.name().equals(schema + "_slot"));
   }
@@ -141,20 +140,15 @@ class RowFiltersIT {
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
       try (Connection p = pg.superuserConnection();
           Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
-        compare(p, SCHEMA + ".orders WHERE " + ordersFilter, s, SCHEMA + ".orders", List.of(new Column("id", Kind.NUMBER),
-            new Column("region", Kind.TEXT), new Column("status", Kind.TEXT), new Column("amount", Kind.NUMBER)));
-        compare(p, SCHEMA + ".customers WHERE " + CUSTOMERS_FILTER, s, SCHEMA + ".customers",
-            List.of(new Column("id", Kind.NUMBER), new Column("name", Kind.TEXT)));
+        Rows.assertEqual(p, SCHEMA + ".orders WHERE " + ordersFilter, s, SCHEMA + ".orders", List.of(
+            new Column("id", Kind.NUMBER), new Column("region", Kind.TEXT), new Column("status", Kind.TEXT),
+            new Column("amount", Kind.NUMBER)), 1);
+        Rows.assertEqual(p, SCHEMA + ".customers WHERE " + CUSTOMERS_FILTER, s, SCHEMA + ".customers",
+            List.of(new Column("id", Kind.NUMBER), new Column("name", Kind.TEXT)), 1);
       }
     });
   }
 
-  private static void compare(Connection p, String pgTable, Connection s, String srTable, List<Column> columns)
-      throws Exception {
-    TableChecksum.Result result = TableChecksum.compare(p, pgTable, s, srTable, columns, 1);
-    assertThat(result.sourceRows()).as("%s has rows", pgTable).isPositive();
-    assertThat(result.equal()).as("%s: %s", pgTable, result).isTrue();
-  }
 
   private static PipelineConfig config(PostgresServer pg, StarRocksEmulator sr, String ordersFilter) {
     return PipelineConfig.of(new PipelineId("it", "crm-filters"),
@@ -177,7 +171,7 @@ class RowFiltersIT {
 
   private static List<String> rowFilters(PostgresServer pg) throws Exception {
     try (Connection p = pg.superuserConnection()) {
-      return strings(p, "SELECT tablename || ': ' || rowfilter FROM pg_publication_tables WHERE pubname = '" + SCHEMA
+      return Rows.strings(p, "SELECT tablename || ': ' || rowfilter FROM pg_publication_tables WHERE pubname = '" + SCHEMA
           + "_pub' ORDER BY tablename");
     }
   }
@@ -193,13 +187,4 @@ class RowFiltersIT {
     return out;
   }
 
-  private static List<String> strings(Connection c, String sql) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
 }

@@ -13,7 +13,6 @@ import dev.pipelines.cdc.config.StartupMode;
 import dev.pipelines.cdc.config.TableRoute;
 import dev.pipelines.cdc.emulator.StarRocksEmulator;
 import dev.pipelines.cdc.emulator.StarRocksEmulatorExtension;
-import dev.pipelines.cdc.testsupport.compare.TableChecksum;
 import dev.pipelines.cdc.testsupport.compare.TableChecksum.Column;
 import dev.pipelines.cdc.testsupport.compare.TableChecksum.Kind;
 import dev.pipelines.cdc.testsupport.PostgresExtension;
@@ -21,10 +20,7 @@ import dev.pipelines.cdc.testsupport.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +64,7 @@ class ShopNamesIT {
         .hasMessageContaining("{sourceTable: shop_refused.order-history, targetTable: order_history}");
 
     try (Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
-      assertThat(strings(s, "SHOW DATABASES")).doesNotContain("shop_refused");
+      assertThat(Rows.strings(s, "SHOW DATABASES")).doesNotContain("shop_refused");
     }
     assertThat(pg.replicationSlots()).noneMatch(slot -> slot.name().equals(schema + "_slot"));
   }
@@ -103,7 +99,7 @@ class ShopNamesIT {
       awaitEqual(pg, sr, schema);
     }
     try (Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
-      assertThat(strings(s, "SHOW TABLES FROM shop_names")).containsExactlyInAnyOrder("OrderItems", "order", "order_lines");
+      assertThat(Rows.strings(s, "SHOW TABLES FROM shop_names")).containsExactlyInAnyOrder("OrderItems", "order", "order_lines");
     }
   }
 
@@ -111,22 +107,16 @@ class ShopNamesIT {
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
       try (Connection p = pg.superuserConnection();
           Connection s = DriverManager.getConnection(sr.jdbcUrl(), sr.user(), sr.password())) {
-        compare(p, schema + ".\"OrderItems\"", s, "shop_names.`OrderItems`", List.of(new Column("OrderId", Kind.NUMBER),
+        Rows.assertEqual(p, schema + ".\"OrderItems\"", s, "shop_names.`OrderItems`", List.of(new Column("OrderId", Kind.NUMBER),
             new Column("key", Kind.NUMBER), new Column("group", Kind.TEXT), new Column("select", Kind.NUMBER)), 2);
-        compare(p, schema + ".\"order\"", s, "shop_names.`order`", List.of(new Column("id", Kind.NUMBER),
+        Rows.assertEqual(p, schema + ".\"order\"", s, "shop_names.`order`", List.of(new Column("id", Kind.NUMBER),
             new Column("Total", Kind.NUMBER), new Column("desc", Kind.TEXT)), 1);
-        compare(p, schema + ".\"order-lines\"", s, "shop_names.order_lines", List.of(new Column("id", Kind.NUMBER),
+        Rows.assertEqual(p, schema + ".\"order-lines\"", s, "shop_names.order_lines", List.of(new Column("id", Kind.NUMBER),
             new Column("qty", Kind.NUMBER)), 1);
       }
     });
   }
 
-  private static void compare(Connection p, String pgTable, Connection s, String srTable, List<Column> columns, int keys)
-      throws Exception {
-    TableChecksum.Result result = TableChecksum.compare(p, pgTable, s, srTable, columns, keys);
-    assertThat(result.sourceRows()).as("%s has rows", pgTable).isPositive();
-    assertThat(result.equal()).as("%s: %s", pgTable, result).isTrue();
-  }
 
   private static PipelineConfig config(PostgresServer pg, StarRocksEmulator sr, String schema, String db,
       List<TableRoute> routes) {
@@ -137,13 +127,4 @@ class ShopNamesIT {
             DeliverySemantic.AT_LEAST_ONCE, 1000, Map.of()));
   }
 
-  private static List<String> strings(Connection c, String sql) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
 }

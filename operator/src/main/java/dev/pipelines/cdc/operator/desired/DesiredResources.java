@@ -1,5 +1,6 @@
 package dev.pipelines.cdc.operator.desired;
 
+import dev.pipelines.cdc.config.PipelineConfig;
 import dev.pipelines.cdc.config.PipelineConfigCodec;
 import dev.pipelines.cdc.operator.api.v1alpha1.CdcPipeline;
 import dev.pipelines.cdc.operator.config.OperatorSettings;
@@ -22,10 +23,11 @@ public record DesiredResources(ConfigMap configMap, FlinkDeployment flinkDeploym
 
   /** @param holdStopped keep the job suspended: it stopped on a change a new start only repeats (StopHold) */
   public static DesiredResources of(CdcPipeline pipeline, OperatorSettings settings, boolean holdStopped) {
-    String configJson = PipelineConfigCodec.write(PipelineConfigFactory.from(pipeline));
+    PipelineConfig config = PipelineConfigFactory.from(pipeline);
+    String configJson = PipelineConfigCodec.write(config);
     String configHash = Names.sha256Hex(configJson).substring(0, 16);
     return new DesiredResources(
-        DesiredHash.stamped(PipelineConfigMapFactory.desired(pipeline, configJson)),
+        DesiredHash.stamped(PipelineConfigMapFactory.desired(pipeline, configJson, config.transforms())),
         DesiredHash.stamped(FlinkDeploymentFactory.desired(pipeline, settings, configHash, holdStopped)));
   }
 }

@@ -21,8 +21,11 @@ import dev.pipelines.cdc.operator.status.FlinkJobObservation;
 import dev.pipelines.cdc.operator.status.Observation;
 import dev.pipelines.cdc.operator.status.StatusFactory;
 import dev.pipelines.cdc.operator.status.StopHold;
+import dev.pipelines.cdc.operator.spec.Transforms;
 import dev.pipelines.cdc.operator.validation.CdcPipelineValidator;
+import dev.pipelines.cdc.operator.validation.TransformChange;
 import dev.pipelines.cdc.operator.validation.Violation;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -35,6 +38,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +103,12 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
 
   @Override
   public UpdateControl<CdcPipeline> reconcile(CdcPipeline pipeline, Context<CdcPipeline> context) {
-    List<Violation> violations = validator.validate(pipeline);
+    List<Violation> violations = new ArrayList<>(validator.validate(pipeline));
+    if (violations.isEmpty()) {
+      // A transform changed under a running job is refused like an invalid spec: the last good one keeps running.
+      TransformChange.of(context.getSecondaryResource(ConfigMap.class), Transforms.of(pipeline.getSpec().transforms()))
+          .ifPresent(violations::add);
+    }
     // Each Secret is read once per pass, for the key check and then for preflight; and, within a few
     // seconds, once for all passes and pipelines (SecretReads).
     Map<String, Optional<Secret>> read = new HashMap<>();

@@ -17,6 +17,7 @@ import dev.pipelines.cdc.operator.metrics.SlotMetrics;
 import dev.pipelines.cdc.operator.status.ConditionTypes;
 import dev.pipelines.cdc.operator.status.Conditions;
 import dev.pipelines.cdc.operator.status.Reasons;
+import dev.pipelines.cdc.operator.validation.TransformChange;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -24,6 +25,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
@@ -233,6 +235,38 @@ class CdcPipelineReconcilerIT {
     FlinkDeployment after = awaitFlinkDeployment();
     assertThat(after.getMetadata().getResourceVersion()).isEqualTo(good.getMetadata().getResourceVersion());
     assertThat(after.getSpec().getFlinkConfiguration()).containsEntry("execution.checkpointing.interval", "30s");
+  }
+
+  @Test
+  void aTransformChangedUnderARunningJobIsRefusedAndMoreExcludedColumnsAreTaken() {
+    createSecrets();
+    client.resource(fresh(TestPipelines.with(TestPipelines.minimal(), "spec.transforms", List.of(Map.of(
+        "tables", List.of("public.orders"), "columns", Map.of("exclude", List.of("card_number"))))))).create();
+    FlinkDeployment good = awaitFlinkDeployment();
+    ConfigMap first = client.configMaps().inNamespace(TestPipelines.NAMESPACE).withName("orders-pipeline-config").get();
+    assertThat(first.getMetadata().getAnnotations()).containsKey(TransformChange.ANNOTATION);
+
+    change(p -> TestPipelines.with(p, "spec.transforms", List.of(Map.of("tables", List.of("public.orders"),
+        "filter", "id > 100", "columns", Map.of("exclude", List.of("card_number"))))));
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      Condition valid = Conditions.find(pipeline().getStatus().conditions(), ConditionTypes.SPEC_VALID).orElseThrow();
+      assertThat(valid.status()).isEqualTo("False");
+      assertThat(valid.message()).startsWith("spec.transforms: changed since the job started with");
+      assertThat(pipeline().getStatus().observedGeneration()).isEqualTo(2L);
+    });
+    assertThat(awaitFlinkDeployment().getMetadata().getResourceVersion()).isEqualTo(good.getMetadata().getResourceVersion());
+
+    change(p -> TestPipelines.with(p, "spec.transforms", List.of(Map.of("tables", List.of("public.orders"),
+        "columns", Map.of("exclude", List.of("card_number", "email"))))));
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      Condition valid = Conditions.find(pipeline().getStatus().conditions(), ConditionTypes.SPEC_VALID).orElseThrow();
+      assertThat(valid.status()).isEqualTo("True");
+      ConfigMap cm = client.configMaps().inNamespace(TestPipelines.NAMESPACE).withName("orders-pipeline-config").get();
+      assertThat(PipelineConfigCodec.read(cm.getData().get(PipelineConfigFile.FILE_NAME)).transforms())
+          .singleElement().satisfies(t -> assertThat(t.columns().exclude()).containsExactly("card_number", "email"));
+    });
   }
 
   private static void createSecrets() {

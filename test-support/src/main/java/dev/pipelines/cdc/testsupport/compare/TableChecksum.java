@@ -84,7 +84,7 @@ public final class TableChecksum {
   }
 
   private static String pgExpression(Column c) {
-    String q = "\"" + c.name() + "\"";
+    String q = "\"" + c.name().replace("\"", "\"\"") + "\"";
     return switch (c.kind()) {
       case UTC_DATETIME -> "to_char(" + q + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
       case PADDED -> "rtrim(" + q + ")";
