@@ -69,6 +69,10 @@ class SourceVerdictTest {
     return Stream.of(
         Arguments.of(ProblemKind.TABLE_NOT_FOUND, catalog(CDC, Optional.empty(), ORDERS), selection("public.orders", "public.nope"),
             Reasons.TABLE_NOT_FOUND),
+        Arguments.of(ProblemKind.TRANSFORM_INVALID, catalog(CDC, Optional.empty(), ORDERS),
+            new SourceSelection(List.of("public.orders"), List.of(), "slot", "pub", List.of(), List.of(
+                new dev.pipelines.cdc.config.transform.TableTransform(List.of("public.order_lines"), null))),
+            Reasons.TRANSFORM_INVALID),
         Arguments.of(ProblemKind.NOT_SELECTABLE, catalog(CDC, Optional.empty(), table("orders", List.of("id"), false, true)),
             ORDERS_ONLY, Reasons.MISSING_SELECT_PRIVILEGE),
         Arguments.of(ProblemKind.NO_PRIMARY_KEY, catalog(CDC, Optional.empty(), table("orders", List.of(), true, true)),
